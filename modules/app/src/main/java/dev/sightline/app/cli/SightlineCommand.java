@@ -1,0 +1,39 @@
+package dev.sightline.app.cli;
+
+import dev.sightline.app.runtime.BuildInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command: lists the subcommands. Usage errors exit with 2, failures with 1. */
+@Command(name = "sightline",
+        mixinStandardHelpOptions = true,
+        versionProvider = SightlineCommand.Version.class,
+        description = "Sightline: a streaming monitor of AI use — which AI tools people use, what sensitive data goes "
+                + "into them, and whether that use matches what was approved.",
+        subcommands = {DemoCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+public final class SightlineCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    /** The configured command line every caller (main and tests) uses, so that exit codes are the same. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new SightlineCommand());
+        cli.setExecutionExceptionHandler(new FailureHandler());
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: give one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"sightline " + BuildInfo.version()};
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.sightline.config;
+
+import java.util.regex.Pattern;
+import org.apache.commons.lang3.StringUtils;
+import org.apache.commons.text.StringEscapeUtils;
+
+/** How values are shown in messages and descriptions without leaking credentials or breaking log lines. */
+final class Redaction {
+
+    /** {@code scheme://user:password@host}: the user info is a credential even under a key that is not secret. */
+    private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/@\\s]+@");
+    private static final int MAX_SHOWN = 120;
+
+    private Redaction() {
+    }
+
+    /** Masks URL user info and escapes control characters so the value stays on one line. */
+    static String scrub(String value) {
+        return StringEscapeUtils.escapeJava(URL_USER_INFO.matcher(value).replaceAll(Secret.MASK + "@"));
+    }
+
+    /** For error messages: scrubbed, shortened, in quotes; the mask for secrets. */
+    static String quote(String value, boolean secret) {
+        return "'" + (secret ? Secret.MASK : StringUtils.abbreviate(scrub(value), MAX_SHOWN)) + "'";
+    }
+}

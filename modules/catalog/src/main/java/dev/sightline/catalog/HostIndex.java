@@ -12,7 +12,7 @@ import java.util.Map;
  * walking a host from its last label to its first. Keys are compared in place ({@link String#regionMatches}), so a
  * lookup allocates nothing and runs no regular expression.
  *
- * <p>Precedence: an exact rule on the whole host; else the suffix rule on the longest matching suffix; else the
+ * <p>Precedence: an exact rule on the whole host; else the suffix rule on the longest matching parent domain; else the
  * wildcard rule with the longest literal suffix. Within one host, rules with the longest matching path prefix come
  * before the rule without a path.
  */
@@ -103,11 +103,11 @@ final class HostIndex {
                     return exact;
                 }
             }
-            Matched suffix = firstForPath(node.suffix, path);
-            if (suffix != null) {
-                bestSuffix = suffix;
-            }
             if (i > 0) {
+                Matched suffix = firstForPath(node.suffix, path);
+                if (suffix != null) {
+                    bestSuffix = suffix;
+                }
                 for (Matched w : node.wildcard) {
                     if (w.pattern().pathMatches(path) && w.pattern().wildcardPrefixMatches(host, i - 1)) {
                         bestWildcard = w;

@@ -9,7 +9,8 @@ import java.util.Locale;
  * One host rule of a tool, written as text in the catalog:
  * <ul>
  *   <li>{@code chatgpt.com} — exact: that host only;</li>
- *   <li>{@code .oaiusercontent.com} — suffix: the domain itself and every sub-domain (Squid's {@code dstdomain});</li>
+ *   <li>{@code .oaiusercontent.com} — suffix: every sub-domain at any depth, not the domain itself (list the apex as
+ *       an exact pattern when it belongs to the tool too);</li>
  *   <li>{@code *.openai.azure.com}, {@code bedrock-runtime.*.amazonaws.com}, {@code *-aiplatform.googleapis.com} —
  *       wildcard: each {@code *} stands for part or all of exactly one label; at least two literal labels follow the
  *       last wildcard label;</li>

@@ -189,7 +189,7 @@ public final class ConfigKeys {
 
     private static Optional<String> topicNameProblem(String topic) {
         return TOPIC_NAME.matcher(topic).matches() ? Optional.empty()
-                : Optional.of("the topic name after the prefix must be 1 to 249 " + NAME_CHARS);
+                : Optional.of("the topic name at the end of the key must be 1 to 249 " + NAME_CHARS);
     }
 
     private static Optional<String> kafkaPropertyProblem(String property) {

@@ -70,14 +70,13 @@ public final class ConfigLoader {
             }
         });
         overrides.forEach((key, text) -> raw.put(key, new RawValue(key, text, Origin.EXPLICIT)));
-        LOG.debug("Configuration sources: file {}, {} environment variables, {} overrides",
-                file == null ? "none" : file, raw.values().stream().filter(v -> v.origin() instanceof Origin.Environment).count(),
-                overrides.size());
+        LOG.debug("Configuration sources: file {}, {} environment variables, {} overrides", file == null ? "none" : file,
+                environment.keySet().stream().filter(EnvironmentVariables::isConfigVariable).count(), overrides.size());
         return resolve(raw, problems);
     }
 
-    private static SightlineConfig resolve(Map<String, RawValue> raw, List<String> problems) {
-        Map<String, RawValue> pending = new LinkedHashMap<>(raw);
+    /** Takes every known key out of {@code pending}; what is left is unknown or a family member. */
+    private static SightlineConfig resolve(Map<String, RawValue> pending, List<String> problems) {
         Map<String, Setting> settings = new TreeMap<>();
         Set<String> invalid = new HashSet<>();
         Stream.concat(ConfigKeys.ALL.stream(), ConfigKeys.FAMILIES.stream().flatMap(family -> family.defaultKeys().stream()))
@@ -97,12 +96,13 @@ public final class ConfigLoader {
                 resolveKey(family.get().key(suffix), value, settings, problems, invalid);
             }
         }
-        checkLogformats(settings, invalid, problems);
+        SightlineConfig config = new SightlineConfig(settings);
+        checkLogformats(config, settings, invalid, problems);
         checkRegistryCredentials(settings, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new SightlineConfig(settings);
+        return config;
     }
 
     private static <T> void resolveKey(ConfigKey<T> key, RawValue raw, Map<String, Setting> settings,
@@ -126,7 +126,7 @@ public final class ConfigLoader {
     }
 
     private static String problem(Setting setting, String what) {
-        String value = setting.key().isSecret() ? Secret.MASK : Redaction.quote(setting.key().render(setting.value()), false);
+        String value = Redaction.quote(setting.key().render(setting.value()), setting.key().isSecret());
         return setting.key().name() + " = " + value + " (from " + setting.origin().describe() + "): " + what;
     }
 
@@ -142,21 +142,18 @@ public final class ConfigLoader {
         return raw + ": unknown key" + suggestion;
     }
 
-    private static void checkLogformats(Map<String, Setting> settings, Set<String> invalid, List<String> problems) {
-        KeyFamily<?> logformats = ConfigKeys.INGEST_LOGFORMATS;
+    private static void checkLogformats(SightlineConfig config, Map<String, Setting> settings, Set<String> invalid,
+                                        List<String> problems) {
+        KeyFamily<String> logformats = ConfigKeys.INGEST_LOGFORMATS;
         settings.values().stream().filter(setting -> logformats.contains(setting.key().name())).forEach(setting -> {
-            String formatKey = ConfigKeys.INGEST_FORMATS.prefix() + logformats.suffix(setting.key().name());
-            if (invalid.contains(formatKey)) {
+            ConfigKey<Optional<InputFormat>> formatKey = ConfigKeys.INGEST_FORMATS.key(logformats.suffix(setting.key().name()));
+            if (invalid.contains(formatKey.name())) {
                 return; // already reported; a second message would only repeat it
             }
-            Setting format = settings.get(formatKey);
-            boolean squid = format != null && format.value() instanceof Optional<?> chosen
-                    && chosen.filter(InputFormat.class::isInstance).map(InputFormat.class::cast)
-                    .filter(InputFormat::acceptsLogformat).isPresent();
-            if (!squid) {
-                String actual = format == null ? "not set" : format.displayValue();
-                problems.add(problem(setting, "a logformat applies only to a topic of format "
-                        + InputFormat.SQUID.configName() + ", but " + formatKey + " is " + actual));
+            Optional<Optional<InputFormat>> format = config.get(formatKey);
+            if (format.flatMap(chosen -> chosen).filter(InputFormat::acceptsLogformat).isEmpty()) {
+                problems.add(problem(setting, "a logformat applies only to a topic of format " + InputFormat.SQUID.configName()
+                        + ", but " + formatKey.name() + " is " + format.map(formatKey::display).orElse("not set")));
             }
         });
     }

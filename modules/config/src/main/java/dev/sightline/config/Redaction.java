@@ -2,7 +2,6 @@ package dev.sightline.config;
 
 import java.util.regex.Pattern;
 import org.apache.commons.lang3.StringUtils;
-import org.apache.commons.text.StringEscapeUtils;
 
 /** How values are shown in messages and descriptions without leaking credentials or breaking log lines. */
 final class Redaction {
@@ -14,9 +13,18 @@ final class Redaction {
     private Redaction() {
     }
 
-    /** Masks URL user info and escapes control characters so the value stays on one line. */
+    /** Masks URL user info and escapes control characters (as backslash-u) so the value stays on one line. */
     static String scrub(String value) {
-        return StringEscapeUtils.escapeJava(URL_USER_INFO.matcher(value).replaceAll(Secret.MASK + "@"));
+        String masked = URL_USER_INFO.matcher(value).replaceAll(Secret.MASK + "@");
+        StringBuilder shown = new StringBuilder(masked.length());
+        masked.chars().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.append((char) c);
+            }
+        });
+        return shown.toString();
     }
 
     /** For error messages: scrubbed, shortened, in quotes; the mask for secrets. */

@@ -46,7 +46,7 @@ final class BrokerProperties {
         return props;
     }
 
-    private static List<Listener> withRole(List<Listener> listeners, Listener.Role role) {
+    static List<Listener> withRole(List<Listener> listeners, Listener.Role role) {
         return listeners.stream().filter(l -> l.role() == role).toList();
     }
 

@@ -138,8 +138,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 throw new IllegalArgumentException("broker and controller need different ports, both are " + brokerPort);
             }
             for (int attempt = 1; ; attempt++) {
+                List<Listener> listeners = listeners();
                 try {
-                    return launch(listeners());
+                    return launch(listeners);
                 } catch (EmbeddedKafkaException e) {
                     // fixed ports were checked just before launch, so a bind failure means an ephemeral one was taken
                     if (!(attempt < BIND_ATTEMPTS && isBindFailure(e))) {
@@ -171,7 +172,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 format(propertiesFile);
                 server = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
                 server.startup();
-                String bootstrap = clientListener(listeners).address();
+                String bootstrap = BrokerProperties.withRole(listeners, Listener.Role.CLIENT).get(0).address();
                 LOG.info("Embedded Kafka started on {} in {} ms", bootstrap, millisSince(begin));
                 return new EmbeddedKafka(server, directory, bootstrap);
             } catch (RuntimeException e) {
@@ -180,10 +181,6 @@ public final class EmbeddedKafka implements AutoCloseable {
                 throw new EmbeddedKafkaException("Embedded Kafka failed to start on " + describe(listeners) + ": " + e.getMessage(), e);
             }
         }
-    }
-
-    private static Listener clientListener(List<Listener> listeners) {
-        return listeners.stream().filter(l -> l.role() == Listener.Role.CLIENT).findFirst().orElseThrow();
     }
 
     private static String describe(List<Listener> listeners) {
@@ -218,7 +215,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Fails fast, before Kafka starts, when a port the caller chose is taken. */
     private static int requireFree(int port, String what) {
-        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(Listener.HOST))) {
+        try {
+            new ServerSocket(port, 1, InetAddress.getByName(Listener.HOST)).close();
             return port;
         } catch (IOException e) {
             throw new EmbeddedKafkaException(what + " " + port + " on " + Listener.HOST + " is in use: " + e.getMessage(), e);

@@ -14,6 +14,12 @@ public sealed interface ParseOutcome {
         public Parsed {
             Objects.requireNonNull(event, "event");
         }
+
+        /** Only the id: the event holds user names, addresses and possibly prompt text. */
+        @Override
+        public String toString() {
+            return "Parsed[" + event.getEventId() + "]";
+        }
     }
 
     /**

@@ -34,6 +34,9 @@ public record AvroSerdeConfig(
   public static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
   public static final String HTTP_READ_TIMEOUT_MS = "http.read.timeout.ms";
 
+  static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
   /** Where basic-auth credentials come from: the URL's user info (Confluent's default) or {@link #BASIC_AUTH_USER_INFO}. */
   public enum BasicAuthSource { URL, USER_INFO }
 
@@ -52,9 +55,9 @@ public record AvroSerdeConfig(
           "Serialize with the subject's latest registered schema instead of the record's own (no registration).")
       .define(SPECIFIC_AVRO_READER, Type.BOOLEAN, false, Importance.MEDIUM,
           "Deserialize into the generated class named by the writer schema instead of GenericRecord.")
-      .define(HTTP_CONNECT_TIMEOUT_MS, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+      .define(HTTP_CONNECT_TIMEOUT_MS, Type.INT, (int) DEFAULT_CONNECT_TIMEOUT.toMillis(), ConfigDef.Range.atLeast(1), Importance.LOW,
           "Timeout for opening a connection to the registry.")
-      .define(HTTP_READ_TIMEOUT_MS, Type.INT, 30_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+      .define(HTTP_READ_TIMEOUT_MS, Type.INT, (int) DEFAULT_REQUEST_TIMEOUT.toMillis(), ConfigDef.Range.atLeast(1), Importance.LOW,
           "Timeout for a whole registry request.");
 
   /** Reads the serde's keys from a client or Streams configuration; throws Kafka's ConfigException on a bad value. */

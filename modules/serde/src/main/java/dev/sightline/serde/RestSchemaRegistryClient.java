@@ -306,8 +306,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   public static final class Builder {
     private final RegistryUrls urls;
     private RegistryAuth auth;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout = Duration.ofSeconds(30);
+    private Duration connectTimeout = AvroSerdeConfig.DEFAULT_CONNECT_TIMEOUT;
+    private Duration requestTimeout = AvroSerdeConfig.DEFAULT_REQUEST_TIMEOUT;
     private SSLContext sslContext;
 
     private Builder(RegistryUrls urls) {

@@ -3,8 +3,11 @@ package dev.sightline.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +58,7 @@ class DeserializerErrorsTest {
 
   @Test
   void aTruncatedBodyIsADecodeFailureNamingTheSchemaId() {
-    byte[] bytes = serde.serializer().serialize(TOPIC, TestSchemas.v1("some id", 5));
+    byte[] bytes = serde.serializer().serialize(TOPIC, PingSchemas.v1("some id", 5));
     byte[] truncated = Arrays.copyOf(bytes, bytes.length - 3);
 
     assertThatThrownBy(() -> serde.deserializer().deserialize(TOPIC, truncated))
@@ -66,7 +69,7 @@ class DeserializerErrorsTest {
 
   @Test
   void bytesLeftAfterTheRecordAreADecodeFailure() {
-    byte[] bytes = serde.serializer().serialize(TOPIC, TestSchemas.v1("a", 5));
+    byte[] bytes = serde.serializer().serialize(TOPIC, PingSchemas.v1("a", 5));
     byte[] padded = Arrays.copyOf(bytes, bytes.length + 2);
 
     assertThatThrownBy(() -> serde.deserializer().deserialize(TOPIC, padded))
@@ -76,7 +79,7 @@ class DeserializerErrorsTest {
 
   @Test
   void aRecordThatDoesNotFitItsSchemaFailsWithoutShowingTheValue() {
-    GenericRecord wrong = TestSchemas.v1("a", 1);
+    GenericRecord wrong = PingSchemas.v1("a", 1);
     wrong.put("count", "secret-value-123");
 
     assertThatThrownBy(() -> serde.serializer().serialize(TOPIC, wrong))
@@ -88,10 +91,22 @@ class DeserializerErrorsTest {
 
   @Test
   void aMissingRequiredFieldFailsClearly() {
-    GenericRecord incomplete = TestSchemas.v1(null, 1);
+    GenericRecord incomplete = PingSchemas.v1(null, 1);
 
     assertThatThrownBy(() -> serde.serializer().serialize(TOPIC, incomplete))
         .isInstanceOf(SerdeException.AvroEncodeFailed.class)
         .hasMessageContaining("NullPointerException");
+  }
+
+  @Test
+  void aHugeDeclaredCollectionInAShortPayloadFailsWithoutExhaustingMemory() {
+    Schema array = SchemaBuilder.array().items().longType();
+    int id = MockSchemaRegistryClient.forScope(SCOPE).register("huge", array);
+    // block count 1,000,000,000 (zigzag varint), then nothing: a hostile or corrupt record
+    byte[] bytes = ByteBuffer.allocate(10).put(WireFormat.MAGIC_BYTE).putInt(id)
+        .put(new byte[] {(byte) 0x80, (byte) 0xa8, (byte) 0xd6, (byte) 0xb9, 0x07}).array();
+
+    assertThatThrownBy(() -> serde.deserializer().deserialize(TOPIC, bytes))
+        .isInstanceOf(SerdeException.AvroDecodeFailed.class);
   }
 }

@@ -30,8 +30,8 @@ class RestSchemaRegistryClientTest {
   void registersOnceAndTheCacheServesLaterRecords() {
     SightlineAvroSerializer<GenericRecord> serializer = new SightlineAvroSerializer<>(client(server.url()), false);
 
-    byte[] first = serializer.serialize(TOPIC, TestSchemas.v1("a", 1));
-    serializer.serialize(TOPIC, TestSchemas.v1("b", 2));
+    byte[] first = serializer.serialize(TOPIC, PingSchemas.v1("a", 1));
+    serializer.serialize(TOPIC, PingSchemas.v1("b", 2));
 
     assertThat(WireFormat.schemaId(first, TOPIC)).isEqualTo(1);
     assertThat(server.requests()).singleElement().satisfies(request -> {
@@ -39,13 +39,13 @@ class RestSchemaRegistryClientTest {
       assertThat(request.path()).isEqualTo("/subjects/pings-value/versions");
       assertThat(request.contentType()).isEqualTo("application/vnd.schemaregistry.v1+json");
       assertThat(request.body().path("schemaType").asText()).isEqualTo("AVRO");
-      assertThat(request.body().path("schema").asText()).isEqualTo(TestSchemas.V1.toString());
+      assertThat(request.body().path("schema").asText()).isEqualTo(PingSchemas.V1.toString());
     });
   }
 
   @Test
   void keysAreRegisteredUnderTheKeySubject() {
-    new SightlineAvroSerializer<GenericRecord>(client(server.url()), true).serialize(TOPIC, TestSchemas.v1("a", 1));
+    new SightlineAvroSerializer<GenericRecord>(client(server.url()), true).serialize(TOPIC, PingSchemas.v1("a", 1));
 
     assertThat(server.requests()).extracting(FakeRegistryServer.Request::path).containsExactly("/subjects/pings-key/versions");
   }
@@ -53,11 +53,11 @@ class RestSchemaRegistryClientTest {
   @Test
   void fetchesAWriterSchemaByIdOnce() {
     byte[] bytes = new SightlineAvroSerializer<GenericRecord>(client(server.url()), false)
-        .serialize(TOPIC, TestSchemas.v1("a", 1));
+        .serialize(TOPIC, PingSchemas.v1("a", 1));
     SightlineAvroDeserializer<GenericRecord> deserializer = new SightlineAvroDeserializer<>(client(server.url()), GenericRecord.class);
 
-    assertThat(deserializer.deserialize(TOPIC, bytes)).isEqualTo(TestSchemas.v1("a", 1));
-    assertThat(deserializer.deserialize(TOPIC, bytes)).isEqualTo(TestSchemas.v1("a", 1));
+    assertThat(deserializer.deserialize(TOPIC, bytes)).isEqualTo(PingSchemas.v1("a", 1));
+    assertThat(deserializer.deserialize(TOPIC, bytes)).isEqualTo(PingSchemas.v1("a", 1));
     assertThat(server.requests()).extracting(r -> r.method() + " " + r.path())
         .containsExactly("POST /subjects/pings-value/versions", "GET /schemas/ids/1");
   }
@@ -78,7 +78,7 @@ class RestSchemaRegistryClientTest {
     server.refuseAsIncompatible();
     SightlineAvroSerializer<GenericRecord> serializer = new SightlineAvroSerializer<>(client(server.url()), false);
 
-    assertThatThrownBy(() -> serializer.serialize(TOPIC, TestSchemas.v1("a", 1)))
+    assertThatThrownBy(() -> serializer.serialize(TOPIC, PingSchemas.v1("a", 1)))
         .isInstanceOf(SerdeException.IncompatibleSchema.class)
         .hasMessageContaining("'pings-value'")
         .hasMessageContaining("incompatible with an earlier schema");
@@ -91,7 +91,7 @@ class RestSchemaRegistryClientTest {
         AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO",
         AvroSerdeConfig.BASIC_AUTH_USER_INFO, "alice:" + SECRET));
 
-    client.register("s", TestSchemas.V1);
+    client.register("s", PingSchemas.V1);
 
     assertThat(server.requests()).extracting(FakeRegistryServer.Request::authorization)
         .containsExactly(basic("alice:" + SECRET));
@@ -104,7 +104,7 @@ class RestSchemaRegistryClientTest {
     String url = server.url().replace("http://", "http://alice:" + SECRET + "@");
     SchemaRegistryClient client = SchemaRegistryClients.create(url, Map.of());
 
-    client.register("s", TestSchemas.V1);
+    client.register("s", PingSchemas.V1);
 
     assertThat(server.requests()).extracting(FakeRegistryServer.Request::authorization)
         .containsExactly(basic("alice:" + SECRET));
@@ -118,7 +118,7 @@ class RestSchemaRegistryClientTest {
     SchemaRegistryClient client = SchemaRegistryClients.create(server.url(),
         Map.of(AvroSerdeConfig.BEARER_AUTH_TOKEN, "tok-" + SECRET));
 
-    client.register("s", TestSchemas.V1);
+    client.register("s", PingSchemas.V1);
 
     assertThat(server.requests()).extracting(FakeRegistryServer.Request::authorization)
         .containsExactly("Bearer tok-" + SECRET);
@@ -132,7 +132,7 @@ class RestSchemaRegistryClientTest {
         AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO",
         AvroSerdeConfig.BASIC_AUTH_USER_INFO, "alice:" + SECRET));
 
-    assertThatThrownBy(() -> client.register("s", TestSchemas.V1))
+    assertThatThrownBy(() -> client.register("s", PingSchemas.V1))
         .isInstanceOf(SerdeException.RegistryAuthFailed.class)
         .hasMessageContaining("HTTP 401").hasMessageContaining("basic.auth.user.info")
         .hasMessageNotContaining(SECRET);
@@ -145,28 +145,28 @@ class RestSchemaRegistryClientTest {
     SightlineAvroSerializer<GenericRecord> serializer = new SightlineAvroSerializer<>();
     serializer.configure(config, false);
 
-    assertThatThrownBy(() -> serializer.serialize(TOPIC, TestSchemas.v1("a", 1)))
+    assertThatThrownBy(() -> serializer.serialize(TOPIC, PingSchemas.v1("a", 1)))
         .isInstanceOf(SerdeException.SchemaNotRegistered.class)
         .hasMessageContaining("'pings-value'").hasMessageContaining("auto.register.schemas");
 
-    int id = client(server.url()).register("pings-value", TestSchemas.V1);
-    assertThat(WireFormat.schemaId(serializer.serialize(TOPIC, TestSchemas.v1("a", 1)), TOPIC)).isEqualTo(id);
+    int id = client(server.url()).register("pings-value", PingSchemas.V1);
+    assertThat(WireFormat.schemaId(serializer.serialize(TOPIC, PingSchemas.v1("a", 1)), TOPIC)).isEqualTo(id);
     assertThat(server.requests()).extracting(r -> r.method() + " " + r.path()).containsExactly(
         "POST /subjects/pings-value", "POST /subjects/pings-value/versions", "POST /subjects/pings-value");
   }
 
   @Test
   void useLatestVersionWritesOlderRecordsWithTheLatestSchema() {
-    int latestId = client(server.url()).register("pings-value", TestSchemas.V2);
+    int latestId = client(server.url()).register("pings-value", PingSchemas.V2);
     SightlineAvroSerializer<GenericRecord> serializer = new SightlineAvroSerializer<>();
     serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, server.url(),
         AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false, AvroSerdeConfig.USE_LATEST_VERSION, true), false);
 
-    byte[] bytes = serializer.serialize(TOPIC, TestSchemas.v1("a", 7));
+    byte[] bytes = serializer.serialize(TOPIC, PingSchemas.v1("a", 7));
 
     assertThat(WireFormat.schemaId(bytes, TOPIC)).isEqualTo(latestId);
     GenericRecord read = new SightlineAvroDeserializer<>(client(server.url()), GenericRecord.class).deserialize(TOPIC, bytes);
-    assertThat(read.getSchema()).isEqualTo(TestSchemas.V2);
+    assertThat(read.getSchema()).isEqualTo(PingSchemas.V2);
     assertThat(read.get("count")).isEqualTo(7);
     assertThat(read.get("source")).hasToString("unknown");
   }
@@ -174,11 +174,11 @@ class RestSchemaRegistryClientTest {
   @Test
   void compatibilityIsAskedOfTheRegistry() {
     RestSchemaRegistryClient client = client(server.url());
-    assertThat(client.isCompatible("pings-value", TestSchemas.V1)).as("no versions yet").isTrue();
-    client.register("pings-value", TestSchemas.V1);
-    assertThat(client.isCompatible("pings-value", TestSchemas.V2)).isTrue();
+    assertThat(client.isCompatible("pings-value", PingSchemas.V1)).as("no versions yet").isTrue();
+    client.register("pings-value", PingSchemas.V1);
+    assertThat(client.isCompatible("pings-value", PingSchemas.V2)).isTrue();
     server.refuseAsIncompatible();
-    assertThat(client.isCompatible("pings-value", TestSchemas.INCOMPATIBLE)).isFalse();
+    assertThat(client.isCompatible("pings-value", PingSchemas.INCOMPATIBLE)).isFalse();
   }
 
   @Test
@@ -186,7 +186,7 @@ class RestSchemaRegistryClientTest {
     String closed = "http://127.0.0.1:" + closedPort();
     RestSchemaRegistryClient client = RestSchemaRegistryClient.builder(closed).connectTimeout(Duration.ofSeconds(2)).build();
 
-    assertThatThrownBy(() -> new SightlineAvroSerializer<GenericRecord>(client, false).serialize(TOPIC, TestSchemas.v1("a", 1)))
+    assertThatThrownBy(() -> new SightlineAvroSerializer<GenericRecord>(client, false).serialize(TOPIC, PingSchemas.v1("a", 1)))
         .isInstanceOf(SerdeException.RegistryUnreachable.class)
         .hasMessageContaining(closed).hasMessageContaining("ConnectException").hasMessageContaining("schema.registry.url");
   }
@@ -195,7 +195,7 @@ class RestSchemaRegistryClientTest {
   void theNextUrlIsTriedWhenOneIsUnreachable() throws IOException {
     RestSchemaRegistryClient client = client("http://127.0.0.1:" + closedPort() + ", " + server.url());
 
-    assertThat(client.register("s", TestSchemas.V1)).isEqualTo(1);
+    assertThat(client.register("s", PingSchemas.V1)).isEqualTo(1);
   }
 
   private static RestSchemaRegistryClient client(String urls) {

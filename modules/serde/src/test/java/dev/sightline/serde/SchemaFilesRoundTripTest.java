@@ -2,10 +2,13 @@ package dev.sightline.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sightline.model.AiUsageEvent;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -77,5 +80,48 @@ class SchemaFilesRoundTripTest {
       assertThat(SightlineAvroDeserializer.withReaderSchema(registry, schema).deserialize(topic, written))
           .isEqualTo(datum);
     }
+  }
+
+  /**
+   * An older version of each record, without the fields that have defaults, is read into the
+   * generated class (reader schema = the class's) with those fields set to their defaults.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("recordSchemas")
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void olderDataWithoutDefaultedFieldsIsReadIntoTheGeneratedClass(String file, Schema schema) {
+    Schema older = withoutDefaultedFields(schema);
+    SightlineAvroSerde<GenericContainer> generic = SightlineAvroSerde.forValue(GenericContainer.class, registry);
+    SightlineAvroSerde specific = SightlineAvroSerde.forValue(SpecificData.get().getClass(schema), registry);
+    String topic = "older." + schema.getName();
+    GenericRecord datum = (GenericRecord) new RandomDatum(file.length()).of(older);
+
+    Object typed = specific.deserializer().deserialize(topic, generic.serializer().serialize(topic, datum));
+    GenericRecord read = SightlineAvroDeserializer.withReaderSchema(registry, schema)
+        .deserialize(topic, specific.serializer().serialize(topic, typed));
+
+    GenericData.Record expected = new GenericData.Record(schema);
+    for (Schema.Field field : schema.getFields()) {
+      expected.put(field.pos(), field.hasDefaultValue() ? GenericData.get().getDefaultValue(field) : datum.get(field.name()));
+    }
+    assertThat(read).isEqualTo(expected);
+  }
+
+  @Test
+  void specificAvroReaderPicksTheGeneratedClassTheWriterSchemaNames() {
+    Schema event = SCHEMAS.get("AiUsageEvent.avsc");
+    SightlineAvroSerde<GenericContainer> generic = SightlineAvroSerde.forValue(GenericContainer.class, registry);
+    SightlineAvroSerde<AiUsageEvent> configured = new SightlineAvroSerde<>();
+    configured.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, MockSchemaRegistryClient.URL_PREFIX + SCOPE,
+        AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+
+    byte[] bytes = generic.serializer().serialize("events.ai-usage", (GenericContainer) new RandomDatum(7).of(event));
+
+    assertThat(configured.deserializer().deserialize("events.ai-usage", bytes)).isInstanceOf(AiUsageEvent.class);
+  }
+
+  private static Schema withoutDefaultedFields(Schema schema) {
+    return Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false,
+        schema.getFields().stream().filter(f -> !f.hasDefaultValue()).map(f -> new Schema.Field(f, f.schema())).toList());
   }
 }

@@ -33,12 +33,12 @@ class WireFormatTest {
 
     @Override
     public Optional<Schema> schemaById(int id) {
-      return id == SCHEMA_ID ? Optional.of(TestSchemas.V1) : Optional.empty();
+      return id == SCHEMA_ID ? Optional.of(PingSchemas.V1) : Optional.empty();
     }
 
     @Override
     public Optional<RegisteredSchema> latest(String subject) {
-      return Optional.of(new RegisteredSchema(subject, 1, SCHEMA_ID, TestSchemas.V1));
+      return Optional.of(new RegisteredSchema(subject, 1, SCHEMA_ID, PingSchemas.V1));
     }
 
     @Override
@@ -54,7 +54,7 @@ class WireFormatTest {
 
   @Test
   void magicByteThenBigEndianIdThenExactlyTheAvroBinary() throws IOException {
-    GenericRecord record = TestSchemas.v1("évé", 300);
+    GenericRecord record = PingSchemas.v1("évé", 300);
 
     byte[] bytes = new SightlineAvroSerializer<GenericRecord>(FIXED_ID, false).serialize("t", record);
 
@@ -66,11 +66,11 @@ class WireFormatTest {
 
   @Test
   void theHeaderIsReadBack() {
-    byte[] bytes = new SightlineAvroSerializer<GenericRecord>(FIXED_ID, false).serialize("t", TestSchemas.v1("a", 1));
+    byte[] bytes = new SightlineAvroSerializer<GenericRecord>(FIXED_ID, false).serialize("t", PingSchemas.v1("a", 1));
 
     assertThat(WireFormat.schemaId(bytes, "t")).isEqualTo(SCHEMA_ID);
     assertThat(new SightlineAvroDeserializer<>(FIXED_ID, GenericRecord.class).deserialize("t", bytes))
-        .isEqualTo(TestSchemas.v1("a", 1));
+        .isEqualTo(PingSchemas.v1("a", 1));
   }
 
   @Test

@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.streams.KafkaStreams;
 
 /** The one Prometheus registry of a running Sightline, with JVM, Kafka Streams and build-info meters bound. */
@@ -31,7 +30,7 @@ public final class Observability implements AutoCloseable {
                 .description("Sightline build information; the value is always 1")
                 .tag(MetricNames.TAG_VERSION, BuildInfo.version())
                 .tag(MetricNames.TAG_JAVA, System.getProperty("java.version"))
-                .tag(MetricNames.TAG_KAFKA, AppInfoParser.getVersion())
+                .tag(MetricNames.TAG_KAFKA, BuildInfo.kafkaVersion())
                 .register(registry);
     }
 

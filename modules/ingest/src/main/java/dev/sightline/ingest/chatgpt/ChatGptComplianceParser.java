@@ -125,8 +125,8 @@ public final class ChatGptComplianceParser extends JsonRecordParser<ChatGptCompl
         }
         Instant time = Timestamps.epochSeconds(requiredText(message, "created_at"), "created_at",
                 context.receivedAt());
-        Optional<String> user = first(conversation, message, "user_email").or(() -> first(conversation, message,
-                "user_id"));
+        Optional<String> email = firstText(conversation, message, "user_email");
+        Optional<String> user = email.isPresent() ? email : firstText(conversation, message, "user_id");
 
         List<AccessedAsset> files = files(message);
         Map<String, String> attributes = new LinkedHashMap<>();
@@ -196,7 +196,8 @@ public final class ChatGptComplianceParser extends JsonRecordParser<ChatGptCompl
             if (!file.isObject()) {
                 throw RecordException.badValue("files", "an array of objects");
             }
-            Optional<String> name = text(file, "name").or(() -> optionalText(file, "file_name"));
+            Optional<String> named = text(file, "name");
+            Optional<String> name = named.isPresent() ? named : text(file, "file_name");
             Optional<String> id = text(file, "id").or(() -> name);
             if (id.isEmpty()) {
                 throw RecordException.missing("files[].id");
@@ -235,19 +236,6 @@ public final class ChatGptComplianceParser extends JsonRecordParser<ChatGptCompl
             throws RecordException {
         Optional<String> value = text(conversation, field);
         return value.isPresent() ? value : text(message, field);
-    }
-
-    private static Optional<String> first(JsonNode conversation, JsonNode message, String field) {
-        return optionalText(conversation, field).or(() -> optionalText(message, field));
-    }
-
-    /** Text of an identity field; a wrongly typed value counts as absent (the user stays unknown). */
-    private static Optional<String> optionalText(JsonNode parent, String field) {
-        try {
-            return text(parent, field);
-        } catch (RecordException wrongType) {
-            return Optional.empty();
-        }
     }
 
     private static void putText(Map<String, String> attributes, String name, JsonNode parent, String field)

@@ -51,7 +51,7 @@ public final class JsonFields {
         return Optional.of(parseCount(text.get(), field));
     }
 
-    public static long parseCount(String text, String field) throws RecordException {
+    private static long parseCount(String text, String field) throws RecordException {
         try {
             long value = Long.parseLong(text);
             if (value < 0) {

@@ -2,6 +2,7 @@ package dev.sightline.ingest.json;
 
 import dev.sightline.ingest.RejectReason;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,12 @@ import java.time.temporal.ChronoField;
 public final class Timestamps {
     public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     public static final Duration MAX_AHEAD = Duration.ofDays(1);
+    /** Epoch seconds are about 10 digits plus a fraction; longer text is not a time. */
+    private static final int MAX_EPOCH_TEXT = 32;
+    /** Digits before the point of any value near the accepted window: 10 for today, 13 is already absurd. */
+    private static final int MAX_INTEGER_DIGITS = 13;
+    /** Values below a millisecond are the epoch itself, far outside the window. */
+    private static final int MIN_INTEGER_DIGITS = -3;
 
     /** {@code yyyy-MM-dd HH:mm:ss} (Zscaler NSS, Netskope date + time), optional fraction. */
     private static final DateTimeFormatter SPACE_SEPARATED = new DateTimeFormatterBuilder()
@@ -61,15 +68,25 @@ public final class Timestamps {
         }
     }
 
-    /** Seconds since the epoch, whole or with a fraction (ChatGPT {@code created_at}, Netskope timestamps). */
+    /**
+     * Seconds since the epoch, whole or with a fraction (ChatGPT {@code created_at}, Netskope timestamps); the fraction
+     * is truncated to milliseconds.
+     */
     public static Instant epochSeconds(String text, String field, Instant receivedAt) throws RecordException {
+        BigDecimal seconds;
         try {
-            BigDecimal seconds = new BigDecimal(text);
-            BigDecimal millis = seconds.movePointRight(3);
-            return inWindow(Instant.ofEpochMilli(millis.longValueExact()), field, receivedAt);
-        } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
+            seconds = new BigDecimal(text.length() <= MAX_EPOCH_TEXT ? text : "not a number");
+        } catch (NumberFormatException e) {
             throw bad(field, "epoch seconds");
         }
+        // Bound the magnitude before any arithmetic: "1e999999999" or "1e-999999999" would otherwise cost a
+        // billion-digit power of ten.
+        long integerDigits = (long) seconds.precision() - seconds.scale();
+        if (integerDigits > MAX_INTEGER_DIGITS || integerDigits < MIN_INTEGER_DIGITS) {
+            throw outsideWindow(field);
+        }
+        long millis = seconds.movePointRight(3).setScale(0, RoundingMode.DOWN).longValue();
+        return inWindow(Instant.ofEpochMilli(millis), field, receivedAt);
     }
 
     /** Milliseconds since the epoch. */
@@ -83,10 +100,14 @@ public final class Timestamps {
 
     private static Instant inWindow(Instant instant, String field, Instant receivedAt) throws RecordException {
         if (instant.isBefore(EARLIEST) || instant.isAfter(receivedAt.plus(MAX_AHEAD))) {
-            throw new RecordException(RejectReason.BAD_TIMESTAMP,
-                    "field '" + field + "' lies outside the accepted time window");
+            throw outsideWindow(field);
         }
         return instant;
+    }
+
+    private static RecordException outsideWindow(String field) {
+        return new RecordException(RejectReason.BAD_TIMESTAMP,
+                "field '" + field + "' lies outside the accepted time window");
     }
 
     private static RecordException bad(String field, String expected) {

@@ -37,7 +37,7 @@ public record UrlParts(Optional<String> scheme, Optional<String> host, Optional<
     }
 
     /** Port written after the host (IPv6 literals in brackets); empty when absent or not a valid port. */
-    static Optional<Integer> explicitPort(String authority) {
+    public static Optional<Integer> explicitPort(String authority) {
         String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
         int colon;
         if (hostPort.startsWith("[")) {

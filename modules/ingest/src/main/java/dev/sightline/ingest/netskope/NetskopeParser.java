@@ -40,8 +40,8 @@ import java.util.stream.Collectors;
  *   <li>id: {@code EventIds.fromSourceId("netskope", x-transaction-id)} when present, else
  *       {@code EventIds.fromContent}.</li>
  *   <li>host: {@code cs-host}, else {@code x-cs-sni}, else the host of {@code x-cs-url}; required. urlPath: the path
- *       of {@code cs-uri} (else {@code x-cs-url}) without query. port: {@code cs-uri-port}, else one written in the
- *       URL, else 443/80 from {@code cs-uri-scheme} or the URL's scheme.</li>
+ *       of {@code cs-uri} (else {@code x-cs-url}) without query. port: {@code cs-uri-port}, else one written in
+ *       {@code cs-host} or the URL, else 443/80 from {@code cs-uri-scheme} or the URL's scheme.</li>
  *   <li>user: {@code cs-username} via UserNames; clientIp {@code c-ip}; method {@code cs-method} upper-case; status
  *       {@code sc-status} (0 = none); userAgent {@code cs-user-agent}; appName {@code x-cs-app}.</li>
  *   <li>bytesOut: {@code cs-bytes} (client to server, the upload), bytesIn: {@code sc-bytes}; absent stays null.</li>
@@ -155,7 +155,9 @@ public final class NetskopeParser extends JsonRecordParser<JsonNode> {
 
     private Optional<Integer> port(JsonNode rec, Optional<UrlParts> uri, Optional<UrlParts> fullUrl)
             throws RecordException {
+        Optional<Integer> hostPort = text(rec, HOST).flatMap(UrlParts::explicitPort);
         Optional<Integer> port = text(rec, URI_PORT).flatMap(UrlParts::parsePort)
+                .or(() -> hostPort)
                 .or(() -> uri.flatMap(UrlParts::port))
                 .or(() -> fullUrl.flatMap(UrlParts::port));
         if (port.isPresent()) {

@@ -11,7 +11,7 @@ import java.util.OptionalInt;
  *
  * @param scheme    lower-case scheme, empty for an authority or origin form
  * @param authority the raw {@code [userinfo@]host[:port]}, empty for the origin form
- * @param path      the path with its query, null when the target has none (an authority)
+ * @param path      the path with its query, null when the target has none (an authority) or is unreadable
  */
 record RequestTarget(String scheme, String authority, String path) {
 
@@ -21,7 +21,8 @@ record RequestTarget(String scheme, String authority, String path) {
         }
         int sep = target.indexOf("://");
         if (sep <= 0 || !target.substring(0, sep).chars().allMatch(RequestTarget::isSchemeChar)) {
-            return new RequestTarget("", "", target);
+            // origin form keeps its path; anything else has no usable part
+            return new RequestTarget("", "", target.startsWith("/") || target.equals("*") ? target : null);
         }
         int authorityStart = sep + 3;
         int authorityEnd = authorityStart;
@@ -32,9 +33,9 @@ record RequestTarget(String scheme, String authority, String path) {
                 target.substring(authorityStart, authorityEnd), target.substring(authorityEnd));
     }
 
-    /** A URL with scheme and authority, or a CONNECT authority: something a proxy forwards. */
-    boolean isProxied() {
-        return !authority.isEmpty();
+    /** {@code /path} or {@code *}: a request addressed to the server it was sent to, i.e. to Squid itself. */
+    boolean isOriginForm() {
+        return scheme.isEmpty() && authority.isEmpty() && path != null;
     }
 
     /** The explicit port of the authority, else the scheme's default. */

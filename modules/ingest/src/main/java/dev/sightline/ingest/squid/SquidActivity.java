@@ -4,6 +4,7 @@ import dev.sightline.model.Activity;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -85,7 +86,7 @@ public final class SquidActivity {
         }
     }
 
-    private static boolean anySegment(String[] segments, java.util.function.Predicate<String> test) {
+    private static boolean anySegment(String[] segments, Predicate<String> test) {
         for (String s : segments) {
             if (!s.isEmpty() && test.test(s)) {
                 return true;

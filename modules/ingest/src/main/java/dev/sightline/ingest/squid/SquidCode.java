@@ -5,22 +5,22 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The Squid {@code logformat} codes this module reads (squid.conf {@code logformat}, Squid 4 to 6), each with the shape
- * of the value Squid writes for it. Codes Sightline has no use for but that occur in real definitions are listed too, so
- * that such definitions compile; their values are captured and ignored.
+ * The Squid {@code logformat} codes this module reads (squid.conf {@code logformat}, Squid 4 to 6), each with the
+ * shape of the value Squid writes for it. Codes Sightline has no use for but that occur in real definitions are listed
+ * too, so that such definitions compile; their values are captured and ignored.
  */
 public enum SquidCode {
-    CLIENT_IP(">a", Shape.TOKEN),
-    CLIENT_FQDN(">A", Shape.TOKEN),
+    CLIENT_IP(">a", Shape.ADDRESS),
+    CLIENT_FQDN(">A", Shape.ADDRESS),
     CLIENT_PORT(">p", Shape.NUMBER),
-    LOCAL_IP("la", Shape.TOKEN),
+    LOCAL_IP("la", Shape.ADDRESS),
     LOCAL_PORT("lp", Shape.NUMBER),
-    CLIENT_LOCAL_IP(">la", Shape.TOKEN),
+    CLIENT_LOCAL_IP(">la", Shape.ADDRESS),
     CLIENT_LOCAL_PORT(">lp", Shape.NUMBER),
-    SERVER_IP("<a", Shape.TOKEN),
-    SERVER_FQDN("<A", Shape.TOKEN),
+    SERVER_IP("<a", Shape.ADDRESS),
+    SERVER_FQDN("<A", Shape.ADDRESS),
     SERVER_PORT("<p", Shape.NUMBER),
-    SERVER_LOCAL_IP("<la", Shape.TOKEN),
+    SERVER_LOCAL_IP("<la", Shape.ADDRESS),
     SERVER_LOCAL_PORT("<lp", Shape.NUMBER),
     /** End of the transaction, whole seconds since the epoch. */
     TIME_SECONDS("ts", Shape.NUMBER),
@@ -98,15 +98,17 @@ public enum SquidCode {
     public enum Shape {
         /** Digits, or {@code -} when unknown. */
         NUMBER,
-        /** No spaces. */
+        /** No spaces; ends at the first occurrence of the literal text that follows. */
         TOKEN,
+        /** An address or host name: as {@link #TOKEN} but ends at the last occurrence ({@code %<a:%<p} with IPv6). */
+        ADDRESS,
         /** Any text, spaces included (header values): ends where the next literal of the definition begins. */
         TEXT,
         /** Common Log Format time with zone: {@code 27/Nov/2026:18:56:32 +0000}. */
         CLF_TIME
     }
 
-    /** Codes by descending name length, so that the longest name wins when a definition is read ({@code >rd} before {@code >r...}). */
+    /** Codes by descending name length: the longest name wins when a definition is read ({@code >ha} over {@code >h}). */
     static final List<SquidCode> LONGEST_FIRST = Arrays.stream(values())
             .sorted(Comparator.comparingInt((SquidCode c) -> c.text.length()).reversed())
             .toList();

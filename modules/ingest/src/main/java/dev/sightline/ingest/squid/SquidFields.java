@@ -65,7 +65,7 @@ public final class SquidFields {
             return new SquidFields(values, requestHeaders);
         }
 
-        /** {@code Name:member} and {@code Name:;member} select list members of a header: the header is the part before. */
+        /** {@code Name:member} and {@code Name:;member} select members of a list header: the name is the part before. */
         private static String headerName(String argument) {
             int colon = argument.indexOf(':');
             return (colon >= 0 ? argument.substring(0, colon) : argument).strip().toLowerCase(Locale.ROOT);

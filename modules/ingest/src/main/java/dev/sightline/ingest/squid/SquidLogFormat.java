@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *       spaces and quotes; a header value ({@code %{User-Agent}>h}) runs up to the first character of the literal text
  *       that follows it, so {@code "%{User-Agent}>h"} may hold spaces but no double quote;</li>
  *   <li>any other value is a token without spaces that ends at the first occurrence of the literal text that follows
- *       it (for an IP address followed by {@code :port} at the last colon that still lets the port match).</li>
+ *       it; an address ends at the last one, so that {@code %<a:%<p} reads IPv6 addresses.</li>
  * </ul>
  * Each code together with the literal text after it is matched atomically (no backtracking into it later), which keeps
  * matching linear in the line length whatever the input.
@@ -32,6 +32,10 @@ import java.util.regex.Pattern;
  * contain the character that ends it. Custom strftime arguments to {@code %tl}/{@code %tg} are not supported.
  */
 public final class SquidLogFormat {
+
+    private static final Pattern LOGFORMAT_PREFIX = Pattern.compile("^\\s*logformat\\s+\\S+\\s+");
+    private static final String CLF_TIME = "\\d{1,2}/[A-Za-z]{3}/\\d{4}:\\d{2}:\\d{2}:\\d{2}(?: [+-]\\d{4})?";
+    private static final String ESCAPED_STRING = "(?:[^\"\\\\]|\\\\.)*+";
 
     /** Squid's built-in {@code squid} (native) format. */
     public static final SquidLogFormat NATIVE =
@@ -46,10 +50,6 @@ public final class SquidLogFormat {
     public static final SquidLogFormat EXT = compile("%ts.%03tu %tr %>a %>p %la %lp ui=%[ui un=%[un ul=%[ul"
             + " %Ss/%03>Hs %<Hs %rm %ru %>rd %>rP in=%>st out=%<st inhdr=%>sh outhdr=%<sh %Sh/%<a:%<p %mt"
             + " err=%err_code/%err_detail dt=%dt xid=%master_xaction \"%{User-Agent}>h\" \"%{Referer}>h\"");
-
-    private static final Pattern LOGFORMAT_PREFIX = Pattern.compile("^\\s*logformat\\s+\\S+\\s+");
-    private static final String CLF_TIME = "\\d{1,2}/[A-Za-z]{3}/\\d{4}:\\d{2}:\\d{2}:\\d{2}(?: [+-]\\d{4})?";
-    private static final String ESCAPED_STRING = "(?:[^\"\\\\]|\\\\.)*+";
 
     /**
      * One code of the definition.
@@ -172,8 +172,10 @@ public final class SquidLogFormat {
             }
             SquidCode code = codeAt(def, i);
             if (code == null) {
-                throw new IllegalArgumentException("unknown format code '%" + unknownCode(def, i)
-                        + "' at position " + (start + 1));
+                String unknown = unknownCode(def, i);
+                throw new IllegalArgumentException(unknown.isEmpty()
+                        ? "format code missing after '%' at position " + (start + 1)
+                        : "unknown format code '%" + unknown + "' at position " + (start + 1));
             }
             i += code.text().length();
             if (argument.isEmpty() && code.takesArgument() && i < def.length() && def.charAt(i) == '{') {
@@ -275,8 +277,10 @@ public final class SquidLogFormat {
         return switch (f.code().shape()) {
             case NUMBER -> "-?\\d++|-";
             case CLF_TIME -> CLF_TIME + "|-";
-            case TEXT -> last ? ".*?" : endsAtSpace || after.isEmpty() ? "[^ \\t]++" : "[^" + classChar(after.charAt(0)) + "]*+";
+            case TEXT -> last ? ".*?"
+                    : endsAtSpace || after.isEmpty() ? "[^ \\t]++" : "[^" + classChar(after.charAt(0)) + "]*+";
             case TOKEN -> last || endsAtSpace ? "[^ \\t]++" : "[^ \\t]+?";
+            case ADDRESS -> last || endsAtSpace ? "[^ \\t]++" : "[^ \\t]+";
         };
     }
 

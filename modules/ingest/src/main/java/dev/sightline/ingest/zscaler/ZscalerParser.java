@@ -4,6 +4,7 @@ import static dev.sightline.ingest.json.JsonFields.count;
 import static dev.sightline.ingest.json.JsonFields.httpStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sightline.ingest.HostNames;
 import dev.sightline.ingest.ParseOutcome;
 import dev.sightline.ingest.ParserOptions;
 import dev.sightline.ingest.RejectReason;
@@ -114,7 +115,7 @@ public final class ZscalerParser extends JsonRecordParser<JsonNode> {
         JsonNode rec = unwrap(asObject(element));
         Instant time = time(rec, context);
         Optional<UrlParts> url = text(rec, URL).map(UrlParts::parse);
-        String host = text(rec, HOSTNAME).flatMap(dev.sightline.ingest.HostNames::normalizeHost)
+        String host = text(rec, HOSTNAME).flatMap(HostNames::normalizeHost)
                 .or(() -> url.flatMap(UrlParts::host))
                 .orElseThrow(() -> RecordException.missing(keys.key(HOSTNAME)));
         Optional<String> method = text(rec, REQUEST_METHOD).map(m -> m.toUpperCase(Locale.ROOT));

@@ -1,6 +1,7 @@
 package dev.sightline.pipeline.normalize;
 
 import dev.sightline.model.DeadLetter;
+import dev.sightline.config.DeadLetterRawMode;
 import dev.sightline.model.SourceCoordinates;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -10,9 +11,9 @@ import java.util.HexFormat;
 
 /** Builds DeadLetter records: raw bytes (or only their hash), the reason and the coordinates to find the record. */
 public final class DeadLetters {
-    private final DeadLetterMode mode;
+    private final DeadLetterRawMode mode;
 
-    public DeadLetters(DeadLetterMode mode) {
+    public DeadLetters(DeadLetterRawMode mode) {
         this.mode = mode;
     }
 
@@ -28,8 +29,8 @@ public final class DeadLetters {
                 .setReason(reason)
                 .setSource(source)
                 .setRecordTimestamp(recordTimestamp)
-                .setRawKey(mode == DeadLetterMode.KEEP && rawKey != null ? ByteBuffer.wrap(rawKey) : null)
-                .setRaw(mode == DeadLetterMode.KEEP ? ByteBuffer.wrap(value) : null)
+                .setRawKey(mode == DeadLetterRawMode.KEEP && rawKey != null ? ByteBuffer.wrap(rawKey) : null)
+                .setRaw(mode == DeadLetterRawMode.KEEP ? ByteBuffer.wrap(value) : null)
                 .setRawSha256(HexFormat.of().formatHex(sha256(value)))
                 .setRawLength(value.length)
                 .build();

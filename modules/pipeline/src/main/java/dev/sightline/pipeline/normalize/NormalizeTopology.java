@@ -1,5 +1,6 @@
 package dev.sightline.pipeline.normalize;
 
+import dev.sightline.config.DeadLetterRawMode;
 import dev.sightline.ingest.RecordParser;
 import dev.sightline.model.AiUsageEvent;
 import dev.sightline.model.DeadLetter;
@@ -35,7 +36,7 @@ public final class NormalizeTopology {
      * @param deadLetterTopic full name of errors.dead-letter
      */
     public record Settings(Map<String, RecordParser> parsersByTopic, String eventsTopic, String deadLetterTopic,
-                           DeadLetterMode deadLetterMode) {
+                           DeadLetterRawMode deadLetterMode) {
         public Settings {
             parsersByTopic = Map.copyOf(parsersByTopic);
             if (parsersByTopic.isEmpty()) {

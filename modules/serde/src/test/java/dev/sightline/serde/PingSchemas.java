@@ -5,7 +5,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
 /** Two versions of a small schema: v2 adds a field with a default, which BACKWARD compatibility allows. */
-final class TestSchemas {
+final class PingSchemas {
 
   static final Schema V1 = new Schema.Parser().parse("""
       {"type": "record", "name": "Ping", "namespace": "dev.sightline.serde.test", "fields": [
@@ -27,7 +27,7 @@ final class TestSchemas {
         {"name": "owner", "type": "string"}
       ]}""");
 
-  private TestSchemas() {}
+  private PingSchemas() {}
 
   static GenericRecord v1(String id, int count) {
     GenericData.Record record = new GenericData.Record(V1);

@@ -1,0 +1,189 @@
+package dev.sightline.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds program text by the structure of its lines: fenced blocks, and runs of lines that start with a keyword of a
+ * programming language or carry the punctuation of code. One span per contiguous region, not per line.
+ */
+final class CodeRegions {
+
+    /** A region of code, in char offsets, end exclusive. */
+    record Region(int start, int end) {
+    }
+
+    private enum Kind { BLANK, STRONG, WEAK, PROSE }
+
+    private static final Set<String> KEYWORDS = Set.of("import", "package", "from", "def", "class", "public", "private",
+            "protected", "static", "final", "function", "const", "let", "var", "return", "#include", "#define", "#import",
+            "func", "fn", "pub", "use", "using", "namespace", "try", "catch", "except", "finally", "elif", "else", "for",
+            "while", "if", "switch", "case", "struct", "impl", "interface", "enum", "void", "int", "long", "double",
+            "float", "bool", "boolean", "char", "string", "String", "async", "await", "yield", "throw", "raise", "module",
+            "require", "export", "echo", "SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "select",
+            "insert", "update", "delete", "create", "lambda", "val", "override", "assert", "print", "println", "console",
+            "System", "self", "this", "end", "do", "begin", "local", "new", "type", "object", "trait", "mod", "go",
+            "defer", "extern", "typedef", "template", "auto", "unsigned", "@Override", "@Test", "#!/bin/bash", "#!/bin/sh",
+            "#!/usr/bin/env", "set", "fi", "then", "done", "WHERE", "FROM", "JOIN", "VALUES", "GROUP", "ORDER");
+
+    /** Lines that are code on their own even without punctuation: {@code import os}, {@code package x}. */
+    private static final Set<String> DECLARATIONS = Set.of("import", "package", "#include", "#import", "using", "require",
+            "use", "from", "#define", "#!/bin/bash", "#!/bin/sh", "#!/usr/bin/env");
+    /** {@code name = value} with spaces around the operator, as code is written (not a .env or prose line). */
+    private static final Pattern ASSIGNMENT = Pattern.compile(
+            "[A-Za-z_$][A-Za-z0-9_.$\\[\\]'\"]{0,60} [-+*/|&]?= (?![=\\s])");
+
+    private CodeRegions() {
+    }
+
+    static List<Region> find(String text, int limit) {
+        List<Region> regions = new ArrayList<>();
+        int regionStart = -1;
+        int regionEnd = -1;
+        int strong = 0;
+        int lines = 0;
+        int pendingWeakStart = -1;
+        int blanks = 0;
+        int pos = 0;
+        while (pos < limit) {
+            int nl = text.indexOf('\n', pos);
+            int lineEnd = nl < 0 || nl > limit ? limit : nl;
+            int s = pos;
+            while (s < lineEnd && Character.isWhitespace(text.charAt(s))) {
+                s++;
+            }
+            int e = lineEnd;
+            while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+                e--;
+            }
+            if (text.startsWith("```", s) || text.startsWith("~~~", s)) {
+                flush(regions, regionStart, regionEnd, strong, lines);
+                regionStart = -1;
+                pendingWeakStart = -1;
+                pos = fencedBlock(text, lineEnd, limit, text.substring(s, s + 3), regions);
+                continue;
+            }
+            Kind kind = classify(text, s, e, pos < s);
+            switch (kind) {
+                case STRONG -> {
+                    if (regionStart < 0) {
+                        regionStart = pendingWeakStart >= 0 ? pendingWeakStart : s;
+                        strong = 0;
+                        lines = 0;
+                    }
+                    strong++;
+                    lines++;
+                    regionEnd = e;
+                    blanks = 0;
+                }
+                case WEAK -> {
+                    if (regionStart >= 0) {
+                        lines++;
+                        regionEnd = e;
+                    } else if (pendingWeakStart < 0) {
+                        pendingWeakStart = s;
+                    }
+                    blanks = 0;
+                }
+                case BLANK -> {
+                    if (++blanks > 1) {
+                        flush(regions, regionStart, regionEnd, strong, lines);
+                        regionStart = -1;
+                        pendingWeakStart = -1;
+                    }
+                }
+                case PROSE -> {
+                    flush(regions, regionStart, regionEnd, strong, lines);
+                    regionStart = -1;
+                    pendingWeakStart = -1;
+                }
+            }
+            pos = lineEnd + 1;
+        }
+        flush(regions, regionStart, regionEnd, strong, lines);
+        return regions;
+    }
+
+    /** Everything between an opening and a closing fence is code, whatever it looks like. */
+    private static int fencedBlock(String text, int openLineEnd, int limit, String fence, List<Region> regions) {
+        int contentStart = Math.min(openLineEnd + 1, limit);
+        int close = text.indexOf("\n" + fence, openLineEnd);
+        int contentEnd = close < 0 || close >= limit ? limit : close;
+        int s = contentStart;
+        while (s < contentEnd && Character.isWhitespace(text.charAt(s))) {
+            s++;
+        }
+        int e = contentEnd;
+        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        if (e > s) {
+            regions.add(new Region(s, e));
+        }
+        if (close < 0 || close >= limit) {
+            return limit;
+        }
+        int afterFence = text.indexOf('\n', close + 1);
+        return afterFence < 0 ? limit : afterFence + 1;
+    }
+
+    private static void flush(List<Region> regions, int start, int end, int strong, int lines) {
+        if (start >= 0 && (strong >= 2 || strong == 1 && lines >= 2)) {
+            regions.add(new Region(start, end));
+        }
+    }
+
+    private static Kind classify(String text, int s, int e, boolean indented) {
+        if (s >= e) {
+            return Kind.BLANK;
+        }
+        int punct = 0;
+        int words = 1;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '(', ')', '{', '}', '[', ']', ';', '=', '<', '>' -> punct++;
+                case ' ' -> words++;
+                default -> { }
+            }
+        }
+        int length = e - s;
+        char last = text.charAt(e - 1);
+        char first = text.charAt(s);
+        boolean sentenceEnd = last == '.' || last == '?' || last == '!';
+        double density = (double) punct / length;
+        if (words >= 6 && density < 0.05 && !startsWithComment(text, s)) {
+            return Kind.PROSE;
+        }
+        boolean codeEnding = last == ';' || last == '{' || last == '}' || e - s >= 2 && text.startsWith("):", e - 2)
+                || text.startsWith("=>", e - 2);
+        String firstWord = firstWord(text, s, e);
+        boolean keyword = KEYWORDS.contains(firstWord);
+        boolean declaration = DECLARATIONS.contains(firstWord) && words <= 6;
+        if (!sentenceEnd && (codeEnding && punct >= 1 || keyword && (punct >= 1 || last == ':') || declaration
+                || density >= 0.12 && punct >= 2 || ASSIGNMENT.matcher(text).region(s, e).lookingAt())) {
+            return Kind.STRONG;
+        }
+        boolean closing = length <= 3 && "})]".indexOf(first) >= 0;
+        if (closing || startsWithComment(text, s) || first == '@' || indented && punct >= 1 || keyword && !sentenceEnd
+                || last == ',' && punct >= 1) {
+            return Kind.WEAK;
+        }
+        return Kind.PROSE;
+    }
+
+    private static boolean startsWithComment(String text, int s) {
+        return text.startsWith("//", s) || text.startsWith("/*", s) || text.startsWith("*", s) || text.startsWith("# ", s)
+                || text.startsWith("--", s) || text.startsWith("<!--", s);
+    }
+
+    private static String firstWord(String text, int s, int e) {
+        int i = s;
+        while (i < e && !Character.isWhitespace(text.charAt(i)) && "({:;<".indexOf(text.charAt(i)) < 0) {
+            i++;
+        }
+        return text.substring(s, i);
+    }
+}

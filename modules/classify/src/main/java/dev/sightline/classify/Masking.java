@@ -1,0 +1,66 @@
+package dev.sightline.classify;
+
+import java.util.Locale;
+
+/** Masked previews and canonical forms of found values. A preview never shows more than a few characters. */
+final class Masking {
+
+    private static final String STARS = "****";
+
+    private Masking() {
+    }
+
+    static String preview(FindingType type, String raw) {
+        return switch (type) {
+            case CREDIT_CARD -> {
+                String d = Context.digitsOf(raw);
+                yield d.substring(0, 4) + " **** **** " + d.substring(d.length() - 4);
+            }
+            case EMAIL_ADDRESS -> raw.charAt(0) + "***" + raw.substring(raw.indexOf('@'));
+            case US_SSN -> "***-**-" + last(Context.digitsOf(raw), 4);
+            case PHONE_NUMBER -> keepLastDigits(raw, 2);
+            case IBAN -> {
+                String c = Context.alnumUpperOf(raw);
+                yield c.substring(0, 4) + " " + STARS + " " + last(c, 4);
+            }
+            case IP_ADDRESS -> raw.substring(0, raw.indexOf('.', raw.indexOf('.') + 1)) + ".*.*";
+            case PRIVATE_KEY -> raw.substring(0, raw.indexOf("-----", 5) + 5) + STARS;
+            case CONNECTION_STRING_PASSWORD, GENERIC_SECRET -> STARS;
+            case SOURCE_CODE, PROPRIETARY_CODE -> "[code: " + raw.lines().count() + " lines]";
+            case ICD10_CODE, UK_NINO, US_DEA_NUMBER, US_NPI, MEDICAL_RECORD_NUMBER, PASSPORT_NUMBER ->
+                    raw.length() <= 4 ? raw.charAt(0) + "***" : raw.substring(0, 2) + STARS + last(raw, 2);
+            default -> raw.length() >= 16 ? raw.substring(0, 4) + STARS + last(raw, 4) : raw.substring(0, 2) + STARS;
+        };
+    }
+
+    /** The form that is hashed, so that the same value written differently correlates. */
+    static String canonical(FindingType type, String raw) {
+        return switch (type) {
+            case CREDIT_CARD, US_SSN, US_NPI -> Context.digitsOf(raw);
+            case PHONE_NUMBER -> (raw.startsWith("+") ? "+" : "") + Context.digitsOf(raw);
+            case IBAN, UK_NINO -> Context.alnumUpperOf(raw);
+            case EMAIL_ADDRESS -> raw.toLowerCase(Locale.ROOT);
+            default -> raw;
+        };
+    }
+
+    private static String last(String s, int n) {
+        return s.substring(Math.max(0, s.length() - n));
+    }
+
+    private static String keepLastDigits(String raw, int keep) {
+        int digits = Context.digitsOf(raw).length();
+        StringBuilder sb = new StringBuilder(raw.length());
+        int seen = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= '0' && c <= '9') {
+                seen++;
+                sb.append(seen > digits - keep ? c : '*');
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,351 @@
+package dev.sightline.classify;
+
+import static dev.sightline.classify.Rule.REJECT;
+import static dev.sightline.classify.Rule.anchored;
+import static dev.sightline.classify.Rule.shaped;
+
+import dev.sightline.classify.Rule.CharTrigger;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.stream.Collectors;
+
+/** Detectors of the PII, PCI and PHI data classes. */
+final class PersonalRules {
+
+    static final String[] CLINICAL_CONTEXT = {"diagnos", "dx", "icd", "patient", "clinical", "condition", "history of",
+        "hx", "assessment", "admitted", "admission", "discharge", "symptom", "chronic", "acute", "disorder", "disease",
+        "syndrome", "treated", "treatment", "presents", "presented", "complain", "medical", "comorbid", "prescribed",
+        "encounter", "impression", "billing code", "problem list"};
+    private static final String[] CARD_CONTEXT = {"card", "visa", "mastercard", "amex", "credit", "debit", "payment", "cc", "pan"};
+    private static final String[] SSN_CONTEXT = {"ssn", "social security", "ss#", "ss no", "ss num", "taxpayer"};
+    private static final String[] NINO_CONTEXT = {"national insurance", "nino", "ni number", "ni no", "nin"};
+    private static final String[] DEA_CONTEXT = {"dea"};
+    private static final String[] NPI_CONTEXT = {"npi", "national provider", "provider id", "provider number", "prescriber"};
+    private static final String[] MRN_CONTEXT = {"mrn", "medical record", "med rec", "patient id", "patient no",
+        "patient number", "patient #", "chart no", "chart number", "chart #", "record no", "record number",
+        "hospital number", "hospital no", "health record", "mr#", "mr no"};
+    private static final String[] PASSPORT_CONTEXT = {"passport", "reisepass", "passeport", "pasaporte", "passaporto"};
+    private static final String[] PHONE_CONTEXT = {"phone", "tel", "telephone", "call", "mobile", "cell", "fax", "contact",
+        "reach", "text", "sms", "whatsapp", "ph", "dial", "ring", "number", "landline", "hotline"};
+    private static final String[] VERSION_CONTEXT = {"version", "ver", "release", "build", "v", "rev", "revision",
+        "update", "upgrade", "firmware", "sdk", "jdk", "node", "python", "java", "chrome", "firefox", "safari", "edge",
+        "agent", "mozilla", "oid", "snmp", "tag", "semver", "package", "pip", "npm", "maven", "gradle", "library"};
+    /** Email "domains" that are really file names (logo@2x.png) or package specifiers. */
+    private static final Set<String> FILE_TLDS = Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "js",
+        "css", "ts", "py", "java", "json", "yaml", "yml", "xml", "html", "md", "txt", "pdf", "zip", "gz", "tar");
+    private static final Set<String> PLACEHOLDER_MAILBOXES = Set.of("user", "username", "email", "someone", "somebody",
+        "name", "firstname.lastname", "first.last", "firstname", "lastname", "xxx", "you", "me", "foo", "bar", "test");
+
+    private static final Set<String> CARD_GROUPINGS = Set.of("4-4-4-4", "4-4-4-4-3", "4-6-5", "4-6-4", "4-4-4-1",
+        "4-4-4-2", "4-4-4-3", "4-4-5", "4-4-4-4-1", "4-4-4-4-2");
+
+    private PersonalRules() {
+    }
+
+    static List<Rule> all() {
+        return List.of(
+                shaped(FindingType.CREDIT_CARD,
+                        "(?<![0-9A-Za-z+.,/-])((?:\\d[ -]?){12,18}\\d)(?![0-9A-Za-z]|[.,-]\\d)",
+                        1, CharTrigger.NUMBER, 13, 48, PersonalRules::card),
+                shaped(FindingType.IBAN,
+                        "(?<![A-Za-z0-9])([A-Z]{2}\\d{2}([ -]?)[A-Z0-9]{4}(?:\\2[A-Z0-9]{4}){1,7}(?:\\2[A-Z0-9]{1,3})?)(?![A-Za-z0-9])",
+                        1, CharTrigger.LETTER_PAIR_DIGIT, 0, 50, PersonalRules::iban),
+                shaped(FindingType.US_SSN,
+                        "(?<![0-9A-Za-z+.-])(\\d{3}([- ])\\d{2}\\2\\d{4})(?![0-9A-Za-z]|[.-]\\d)",
+                        1, CharTrigger.NUMBER, 9, 20, PersonalRules::ssn),
+                anchored(FindingType.US_SSN,
+                        "(?<![0-9A-Za-z+.-])(\\d{9})(?![0-9A-Za-z]|[.-]\\d)",
+                        1, 70, PersonalRules::bareSsn, SSN_CONTEXT),
+                shaped(FindingType.UK_NINO,
+                        "(?<![A-Za-z0-9])([A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d])(?![A-Za-z0-9])",
+                        1, CharTrigger.LETTER_PAIR_DIGIT, 0, 20, PersonalRules::nino),
+                shaped(FindingType.US_DEA_NUMBER,
+                        "(?<![A-Za-z0-9])([A-Z][A-Z9]\\d{7})(?![A-Za-z0-9])",
+                        1, CharTrigger.LETTER_PAIR_DIGIT, 0, 16, PersonalRules::dea),
+                anchored(FindingType.US_NPI,
+                        "(?<![0-9A-Za-z+.-])([12]\\d{9})(?![0-9A-Za-z]|[.-]\\d)",
+                        1, 80, (t, m, s, e) -> Checksums.npi(t.substring(s, e)) && Context.near(t, s, e, 50, NPI_CONTEXT)
+                                ? 0.95 : REJECT, NPI_CONTEXT),
+                anchored(FindingType.MEDICAL_RECORD_NUMBER,
+                        "(?<![A-Za-z0-9-])((?:[A-Z]{1,4}-?)?\\d{4,12}(?:-\\d{1,8}){0,2})(?![A-Za-z0-9]|-\\d)",
+                        1, 80, PersonalRules::mrn, MRN_CONTEXT),
+                anchored(FindingType.PASSPORT_NUMBER,
+                        "(?<![A-Za-z0-9-])([A-Z]{1,2}\\d{6,8}|\\d{9}|\\d{2}[A-Z]{2}\\d{5}|[CFGHJK][CFGHJKLMNPRTVWXYZ0-9]{8})(?![A-Za-z0-9]|-\\d)",
+                        1, 80, PersonalRules::passport, PASSPORT_CONTEXT),
+                shaped(FindingType.EMAIL_ADDRESS,
+                        "(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,8}[A-Za-z]{2,24})(?![A-Za-z0-9-]|\\.[A-Za-z0-9])",
+                        1, CharTrigger.AT_SIGN, 0, 340, PersonalRules::email),
+                shaped(FindingType.IP_ADDRESS,
+                        "(?<![0-9A-Za-z.])((?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3})(?![0-9A-Za-z]|\\.\\d)",
+                        1, CharTrigger.NUMBER, 4, 20, PersonalRules::ipv4),
+                shaped(FindingType.PHONE_NUMBER,
+                        "(?<![0-9A-Za-z+/.=_-])(\\+?\\(?\\d(?:[ .()-]{0,3}\\d){6,16}+)(?![0-9A-Za-z]|[.-]\\d)",
+                        1, CharTrigger.NUMBER, 7, 48, PersonalRules::phone),
+                anchored(FindingType.ICD10_CODE,
+                        "(?<![A-Za-z0-9.-])([A-TV-Z]\\d[0-9AB](?:\\.[0-9A-Z]{1,4})?|U0[79]\\.\\d)(?![A-Za-z0-9]|\\.\\d)",
+                        1, 160, PersonalRules::icd10, CLINICAL_CONTEXT));
+    }
+
+    private static double card(String text, MatchResult m, int s, int e) {
+        String raw = text.substring(s, e);
+        String digits = Context.digitsOf(raw);
+        if (!cardGrouping(raw) || ibanTail(text, s) || !Checksums.luhn(digits) || !knownIssuer(digits)
+                || LookAlikes.isTestCard(digits) || insideHexRun(text, s, e)) {
+            return REJECT;
+        }
+        return Context.near(text, s, e, 60, CARD_CONTEXT) ? 0.99 : 0.95;
+    }
+
+    /** Compact, or one separator throughout in the groupings printed on cards: 4-4-4-4(-3), 4-6-5, 4-6-4. */
+    private static boolean cardGrouping(String raw) {
+        String grouping = raw.replaceAll("\\d", "d");
+        if (grouping.indexOf(' ') >= 0 && grouping.indexOf('-') >= 0) {
+            return false;
+        }
+        String[] groups = raw.split("[ -]");
+        if (groups.length == 1) {
+            return true;
+        }
+        String sizes = Arrays.stream(groups).map(g -> String.valueOf(g.length())).collect(Collectors.joining("-"));
+        return CARD_GROUPINGS.contains(sizes);
+    }
+
+    /** The digits after "DE44 " are the rest of an IBAN, not a card. */
+    private static boolean ibanTail(String text, int s) {
+        return s >= 5 && text.substring(s - 5, s).matches("[A-Z]{2}\\d{2}[ -]");
+    }
+
+    /** Issuer identification number ranges and lengths of the card networks. */
+    static boolean knownIssuer(String d) {
+        int n = d.length();
+        int p2 = Integer.parseInt(d.substring(0, 2));
+        int p3 = Integer.parseInt(d.substring(0, 3));
+        int p4 = Integer.parseInt(d.substring(0, 4));
+        int p6 = Integer.parseInt(d.substring(0, 6));
+        if (d.charAt(0) == '4') {
+            return n == 13 || n == 16 || n == 19;
+        }
+        if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720) || (p4 >= 2200 && p4 <= 2204)) {
+            return n == 16;
+        }
+        if (p2 == 34 || p2 == 37) {
+            return n == 15;
+        }
+        if (p4 == 6011 || p2 == 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925) || p2 == 62) {
+            return n >= 16 && n <= 19;
+        }
+        if (p4 >= 3528 && p4 <= 3589) {
+            return n >= 16 && n <= 19;
+        }
+        if ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39) {
+            return n >= 14 && n <= 19;
+        }
+        return (p2 == 50 || (p2 >= 56 && p2 <= 69)) && n >= 12 && n <= 19;
+    }
+
+    /** A number that is part of a UUID or a hex digest is not a number. */
+    private static boolean insideHexRun(String text, int s, int e) {
+        int from = s;
+        while (from > 0 && s - from < 64 && isHexOrDash(text.charAt(from - 1))) {
+            from--;
+        }
+        int to = e;
+        while (to < text.length() && to - e < 64 && isHexOrDash(text.charAt(to))) {
+            to++;
+        }
+        if (from == s && to == e) {
+            return false;
+        }
+        String run = text.substring(from, to);
+        return run.length() >= 32 || LookAlikes.isUuid(run);
+    }
+
+    private static boolean isHexOrDash(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '-';
+    }
+
+    private static double iban(String text, MatchResult m, int s, int e) {
+        String compact = Context.alnumUpperOf(text.substring(s, e));
+        return Checksums.iban(compact) && !LookAlikes.isDocumentationValue(compact) ? 0.97 : REJECT;
+    }
+
+    private static double ssn(String text, MatchResult m, int s, int e) {
+        String digits = Context.digitsOf(text.substring(s, e));
+        boolean context = Context.near(text, s, e, 60, SSN_CONTEXT);
+        boolean dashed = text.charAt(s + 3) == '-';
+        if (!Checksums.ssn(digits) || LookAlikes.isExampleSsn(digits) || !(dashed || context) || insideHexRun(text, s, e)) {
+            return REJECT;
+        }
+        return context ? 0.98 : 0.85;
+    }
+
+    private static double bareSsn(String text, MatchResult m, int s, int e) {
+        String digits = text.substring(s, e);
+        return Checksums.ssn(digits) && !LookAlikes.isExampleSsn(digits) && Context.near(text, s, e, 40, SSN_CONTEXT)
+                ? 0.9 : REJECT;
+    }
+
+    private static double nino(String text, MatchResult m, int s, int e) {
+        String raw = text.substring(s, e);
+        String compact = Context.alnumUpperOf(raw);
+        boolean oneCase = raw.equals(raw.toUpperCase(Locale.ROOT)) || raw.equals(raw.toLowerCase(Locale.ROOT));
+        if (!oneCase || !Checksums.ninoPrefix(compact.charAt(0), compact.charAt(1))) {
+            return REJECT;
+        }
+        return Context.near(text, s, e, 60, NINO_CONTEXT) ? 0.98 : 0.85;
+    }
+
+    private static double dea(String text, MatchResult m, int s, int e) {
+        String v = text.substring(s, e);
+        if ("ABCDEFGHJKLMPRSTUX".indexOf(v.charAt(0)) < 0 || !Checksums.dea(v)) {
+            return REJECT;
+        }
+        if (Context.near(text, s, e, 60, DEA_CONTEXT)) {
+            return 0.97;
+        }
+        // a passport or record number that happens to pass the check digit
+        boolean otherId = Context.near(text, s, e, 60, PASSPORT_CONTEXT) || Context.near(text, s, e, 60, MRN_CONTEXT);
+        return otherId ? REJECT : 0.7;
+    }
+
+    private static double mrn(String text, MatchResult m, int s, int e) {
+        String v = text.substring(s, e);
+        int digits = Context.digitsOf(v).length();
+        if (digits < 5 || digits > 14 || looksLikeDate(v) || !Context.before(text, s, 25, MRN_CONTEXT)) {
+            return REJECT;
+        }
+        return 0.9;
+    }
+
+    private static double passport(String text, MatchResult m, int s, int e) {
+        String v = text.substring(s, e);
+        if (Context.digitsOf(v).length() < 5 || !Context.near(text, s, e, 50, PASSPORT_CONTEXT)) {
+            return REJECT;
+        }
+        return 0.85;
+    }
+
+    private static double email(String text, MatchResult m, int s, int e) {
+        String v = text.substring(s, e);
+        int at = v.indexOf('@');
+        String local = v.substring(0, at).toLowerCase(Locale.ROOT);
+        String domain = v.substring(at + 1);
+        String tld = domain.substring(domain.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        if (LookAlikes.isReservedDomain(domain) || FILE_TLDS.contains(tld) || PLACEHOLDER_MAILBOXES.contains(local)
+                || local.startsWith("your") || userInfoOfUri(text, s) || (local.equals("git") && Context.charAt(text, e) == ':')) {
+            return REJECT;
+        }
+        return 0.95;
+    }
+
+    /** {@code scheme://user:pass@host}: the part before the @ is a credential, not a mailbox. */
+    private static boolean userInfoOfUri(String text, int s) {
+        int from = s;
+        while (from > 0 && s - from < 300 && !Character.isWhitespace(text.charAt(from - 1))) {
+            from--;
+        }
+        return text.substring(from, s).contains("://");
+    }
+
+    /**
+     * Public addresses only: private (RFC 1918), loopback, link-local, CGNAT, documentation (RFC 5737),
+     * benchmarking, multicast, reserved and "this network" ranges are not personal data.
+     */
+    static boolean isPublicIpv4(int a, int b, int c) {
+        return !(a == 0 || a == 10 || a == 127 || a >= 224
+                || (a == 100 && b >= 64 && b <= 127)
+                || (a == 169 && b == 254)
+                || (a == 172 && b >= 16 && b <= 31)
+                || (a == 192 && b == 168)
+                || (a == 192 && b == 0 && (c == 0 || c == 2))
+                || (a == 198 && (b == 18 || b == 19))
+                || (a == 198 && b == 51 && c == 100)
+                || (a == 203 && b == 0 && c == 113));
+    }
+
+    private static double ipv4(String text, MatchResult m, int s, int e) {
+        String[] octets = text.substring(s, e).split("\\.");
+        int a = Integer.parseInt(octets[0]);
+        int b = Integer.parseInt(octets[1]);
+        int c = Integer.parseInt(octets[2]);
+        char before = Context.charAt(text, s - 1);
+        boolean versionLike = before == '/' && Character.isLetter(Context.charAt(text, s - 2)) || before == '@'
+                || text.startsWith("==", Math.max(0, s - 2)) || before == 'v' || Context.before(text, s, 24, VERSION_CONTEXT);
+        return isPublicIpv4(a, b, c) && !versionLike ? 0.9 : REJECT;
+    }
+
+    private static double phone(String text, MatchResult m, int s, int e) {
+        String raw = text.substring(s, e);
+        String digits = Context.digitsOf(raw);
+        String[] groups = raw.replaceAll("[^0-9]+", " ").trim().split(" ");
+        boolean plus = raw.charAt(0) == '+';
+        boolean context = Context.before(text, s, 30, PHONE_CONTEXT);
+        boolean shaped;
+        if (plus) {
+            shaped = digits.length() >= 8 && digits.length() <= 15 && (groups.length >= 2 || context || digits.length() >= 10);
+        } else if (digits.length() == 10 || digits.length() == 11 && digits.charAt(0) == '1') {
+            shaped = nanpGrouping(groups) || ukGrouping(digits, groups) || groups.length == 1 && context;
+        } else {
+            shaped = ukGrouping(digits, groups) || (context && groups.length >= 2 && digits.length() >= 7 && digits.length() <= 12
+                    && !looksLikeDate(raw));
+        }
+        if (!shaped || fictional(digits, plus) || LookAlikes.isMonotonous(digits) || LookAlikes.distinctDigits(digits) <= 2
+                || insideHexRun(text, s, e)) {
+            return REJECT;
+        }
+        return context ? 0.95 : 0.85;
+    }
+
+    /** 3-3-4, or 1-3-3-4 with the trunk prefix; area code and exchange start with 2-9. */
+    private static boolean nanpGrouping(String[] g) {
+        int o = g.length == 4 && g[0].equals("1") ? 1 : 0;
+        if (g.length - o != 3 || g[o].length() != 3 || g[o + 1].length() != 3 || g[o + 2].length() != 4) {
+            return false;
+        }
+        return g[o].charAt(0) >= '2' && g[o + 1].charAt(0) >= '2';
+    }
+
+    /** UK and European national numbers: a leading 0 trunk prefix and two or more groups. */
+    private static boolean ukGrouping(String digits, String[] g) {
+        return digits.charAt(0) == '0' && digits.length() >= 10 && digits.length() <= 11 && g.length >= 2 && g.length <= 4
+                && g[0].length() >= 2 && g[0].length() <= 5;
+    }
+
+    /** US 555-0100..0199 and the UK Ofcom ranges reserved for drama. */
+    static boolean fictional(String digits, boolean international) {
+        String national = digits;
+        if (international && digits.startsWith("1") || !international && digits.length() == 11 && digits.startsWith("1")) {
+            national = digits.substring(1);
+        }
+        if (national.length() == 10 && national.startsWith("5550", 3) && national.charAt(7) == '1') {
+            return true;
+        }
+        String uk = international && digits.startsWith("44") ? digits.substring(2)
+                : digits.startsWith("0") ? digits.substring(1) : null;
+        if (uk == null) {
+            return false;
+        }
+        for (String drama : new String[] {"2079460", "1134960", "1144960", "1154960", "1164960", "1174960", "1184960",
+            "1214960", "1314960", "1414960", "1514960", "1614960", "1914980", "2890180", "2920180", "1632960",
+            "7700900", "8081570", "9098790", "3069990"}) {
+            if (uk.startsWith(drama)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean looksLikeDate(String v) {
+        return v.matches("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}.{0,20}") || v.matches("\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}.{0,20}");
+    }
+
+    private static double icd10(String text, MatchResult m, int s, int e) {
+        if (!Context.near(text, s, e, 120, CLINICAL_CONTEXT)) {
+            return REJECT;
+        }
+        return text.indexOf('.', s) > 0 && text.indexOf('.', s) < e ? 0.9 : 0.75;
+    }
+}

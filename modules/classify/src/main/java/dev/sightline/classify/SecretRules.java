@@ -1,0 +1,289 @@
+package dev.sightline.classify;
+
+import static dev.sightline.classify.Rule.REJECT;
+import static dev.sightline.classify.Rule.anchored;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+
+/** Detectors of the SECRET data class. */
+final class SecretRules {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] AWS_CONTEXT = {"aws", "secret_access", "secretaccess", "secret access", "secret-access", "akia", "asia"};
+    private static final String[] CONNECTION_KEYS = {"server=", "data source", "host=", "hostname=", "database=", "dbname=",
+        "initial catalog", "user id", "userid=", "uid=", "username=", "user=", "jdbc:", "port=", "driver=", "sslmode"};
+    /** Key names that contain a secret word but name something that is not a secret (max_tokens, password_policy). */
+    private static final String[] NOT_SECRET_KEYS = {"length", "count", "max", "min", "type", "url", "uri", "endpoint",
+        "path", "file", "name", "policy", "expir", "ttl", "limit", "usage", "field", "label", "hint", "reset",
+        "required", "enabled", "_id", "tokeniz", "rotation", "format", "prompt", "strength", "hash", "manager", "store"};
+
+    /** {@code userPassword}: a variable name, not a value. */
+    private static final Pattern CAMEL_CASE = Pattern.compile("[a-z]+(?:[A-Z][a-z]+)+");
+
+    private SecretRules() {
+    }
+
+    static List<Rule> all() {
+        return List.of(
+                anchored(FindingType.AWS_ACCESS_KEY_ID,
+                        "(?<![A-Za-z0-9])((?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])",
+                        1, 24, (t, m, s, e) -> keyLike(t, s, e, 4, 2.5) ? 0.95 : REJECT,
+                        "akia", "asia", "agpa", "aida", "aroa", "aipa", "anpa", "anva", "abia", "acca"),
+                anchored(FindingType.AWS_SECRET_ACCESS_KEY,
+                        "(?<![A-Za-z0-9/+])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])",
+                        1, 240, SecretRules::awsSecret,
+                        "aws", "secret_access", "secretaccess", "secret access", "secret-access", "akia", "asia"),
+                anchored(FindingType.GITHUB_TOKEN,
+                        "(?<![A-Za-z0-9_])(gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])",
+                        1, 100, SecretRules::github, "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+                anchored(FindingType.SLACK_WEBHOOK_URL,
+                        "(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/-]{20,200})",
+                        1, 240, SecretRules::slackWebhook, "hooks.slack.com"),
+                anchored(FindingType.SLACK_TOKEN,
+                        "(?<![A-Za-z0-9-])(xox[abposre]-[0-9A-Za-z-]{10,250}[0-9A-Za-z]|xapp-\\d-[A-Za-z0-9-]{10,250}[0-9A-Za-z])(?![A-Za-z0-9-])",
+                        1, 270, SecretRules::slackToken,
+                        "xoxa-", "xoxb-", "xoxp-", "xoxo-", "xoxs-", "xoxr-", "xoxe-", "xapp-"),
+                anchored(FindingType.STRIPE_SECRET_KEY,
+                        "(?<![A-Za-z0-9_])((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,247})(?![A-Za-z0-9_])",
+                        1, 270, SecretRules::stripe, "sk_live_", "sk_test_", "rk_live_", "rk_test_"),
+                anchored(FindingType.ANTHROPIC_API_KEY,
+                        "(?<![A-Za-z0-9_-])(sk-ant-(?:api|admin|oat|ort)\\d{2}-[A-Za-z0-9_-]{32,200})(?![A-Za-z0-9_-])",
+                        1, 230, SecretRules::anthropic, "sk-ant-"),
+                anchored(FindingType.OPENAI_API_KEY,
+                        "(?<![A-Za-z0-9_-])(sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,250})(?![A-Za-z0-9_-])",
+                        1, 270, SecretRules::openAi, "sk-"),
+                anchored(FindingType.GOOGLE_API_KEY,
+                        "(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])",
+                        1, 45, (t, m, s, e) -> keyLike(t, s, e, 4, 3.5) ? 0.95 : REJECT, "aiza"),
+                anchored(FindingType.PRIVATE_KEY,
+                        "(-----BEGIN ((?:[A-Z0-9]{1,12} ){0,3})PRIVATE KEY(?: BLOCK)?-----\\s{0,4}"
+                                + "(?:[A-Za-z-]{2,20}: [^\\r\\n]{1,200}\\R){0,4}+[A-Za-z0-9+/=\\s\\\\]{0,8000}+"
+                                + "(?:-----END \\2PRIVATE KEY(?: BLOCK)?-----)?)",
+                        1, 8100, SecretRules::privateKey, "-----begin"),
+                anchored(FindingType.JWT,
+                        "(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,4000}\\.[A-Za-z0-9_-]{4,8000}\\.[A-Za-z0-9_-]{0,2000})(?![A-Za-z0-9_-])",
+                        1, 14100, SecretRules::jwt, "eyj"),
+                anchored(FindingType.CONNECTION_STRING_PASSWORD,
+                        "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\\s:/?#@'\"<>]{0,128}:([^\\s@/?'\"<>]{1,256})"
+                                + "@([A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\])",
+                        1, 700, SecretRules::uriPassword, "://"),
+                anchored(FindingType.CONNECTION_STRING_PASSWORD,
+                        "(?i)(?<![A-Za-z0-9_])(?:password|pwd)\\s{0,3}=\\s{0,3}(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|([^;\"'\\s&]{1,256}))",
+                        -1, 300, SecretRules::keyValuePassword, "password", "pwd"),
+                anchored(FindingType.GENERIC_SECRET,
+                        "(?i)(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}?(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key"
+                                + "|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.-]{0,30})[\"']?\\s{0,4}"
+                                + "(=>|:=|=|:|\\bis\\b|\\bwas\\b|\\bto\\b)\\s{0,4}(?:\"([^\"\\r\\n]{1,300})\"|'([^'\\r\\n]{1,300})'"
+                                + "|`([^`\\r\\n]{1,300})`|([^\\s\"'`,;)}\\]]{0,299}[^\\s\"'`,;)}\\].!?:]))",
+                        -3, 420, SecretRules::assignment,
+                        "password", "passwd", "passphrase", "pwd", "secret", "token", "api_key", "api-key", "apikey",
+                        "access_key", "access-key", "accesskey", "auth_key", "authkey", "private_key", "privatekey",
+                        "credential"),
+                anchored(FindingType.GENERIC_SECRET,
+                        "(?i)(?<![A-Za-z0-9])(?:bearer|basic)\\s{1,3}([A-Za-z0-9._~+/-]{15,2047}[A-Za-z0-9_~+/=-])",
+                        1, 2100, (t, m, s, e) -> tokenLike(t.substring(s, e)) ? 0.85 : REJECT, "bearer", "basic"));
+    }
+
+    /** Long enough, random enough, and not a documentation value, placeholder or masked value. */
+    static boolean keyLike(String text, int start, int end, int prefixLength, double minEntropy) {
+        String value = text.substring(start, end);
+        String body = value.substring(Math.min(prefixLength, value.length()));
+        return !LookAlikes.isDocumentationValue(value) && !LookAlikes.isMasked(value)
+                && !LookAlikes.isPlaceholder(body) && Checksums.entropy(body) >= minEntropy;
+    }
+
+    private static double awsSecret(String text, MatchResult m, int s, int e) {
+        String v = text.substring(s, e);
+        boolean mixed = v.chars().anyMatch(Character::isUpperCase) && v.chars().anyMatch(Character::isLowerCase)
+                && v.chars().anyMatch(Character::isDigit);
+        if (!mixed || !keyLike(text, s, e, 0, 4.0) || !Context.near(text, s, e, 160, AWS_CONTEXT)) {
+            return REJECT;
+        }
+        return 0.9;
+    }
+
+    private static double github(String text, MatchResult m, int s, int e) {
+        String v = text.substring(s, e);
+        if (v.startsWith("github_pat_")) {
+            return keyLike(text, s, e, 11, 3.5) ? 0.95 : REJECT;
+        }
+        return Checksums.githubCrc(v) ? 0.99 : REJECT;
+    }
+
+    private static double slackWebhook(String text, MatchResult m, int s, int e) {
+        String v = text.substring(s, e);
+        String[] parts = v.substring(v.indexOf(".com/") + 5).split("/");
+        String last = parts[parts.length - 1];
+        if (parts.length < 3 || last.length() < 16 || LookAlikes.isMasked(v) || LookAlikes.isPlaceholder(last)
+                || Checksums.entropy(last) < 3.0) {
+            return REJECT;
+        }
+        for (int i = 1; i < parts.length - 1; i++) {
+            if (LookAlikes.isMonotonous(parts[i].substring(1)) || LookAlikes.isMasked(parts[i])) {
+                return REJECT;
+            }
+        }
+        return 0.97;
+    }
+
+    private static double slackToken(String text, MatchResult m, int s, int e) {
+        String v = text.substring(s, e);
+        String[] parts = v.split("-");
+        String last = parts[parts.length - 1];
+        long digits = v.chars().filter(Character::isDigit).count();
+        if (parts.length < 3 || digits < 8 || last.length() < 8 || LookAlikes.isMasked(v)
+                || LookAlikes.isPlaceholder(v.substring(5)) || Checksums.entropy(last) < 2.5) {
+            return REJECT;
+        }
+        return 0.95;
+    }
+
+    private static double stripe(String text, MatchResult m, int s, int e) {
+        if (!keyLike(text, s, e, 8, 3.0)) {
+            return REJECT;
+        }
+        return text.startsWith("live", s + 3) ? 0.98 : 0.9;
+    }
+
+    private static double anthropic(String text, MatchResult m, int s, int e) {
+        String v = text.substring(s, e);
+        if (!keyLike(text, s, e, v.indexOf('-', 7) + 1, 3.5)) {
+            return REJECT;
+        }
+        return v.endsWith("AA") ? 0.99 : 0.9;
+    }
+
+    private static double openAi(String text, MatchResult m, int s, int e) {
+        String v = text.substring(s, e);
+        if (v.startsWith("sk-ant-")) {
+            return REJECT;
+        }
+        int bodyStart = v.indexOf('-', 3) > 0 && v.indexOf('-', 3) < 12 ? v.indexOf('-', 3) + 1 : 3;
+        String body = v.substring(bodyStart);
+        if (v.contains("T3BlbkFJ")) {
+            return keyLike(text, s, e, bodyStart, 3.5) ? 0.99 : REJECT;
+        }
+        boolean mixed = body.chars().anyMatch(Character::isUpperCase) && body.chars().anyMatch(Character::isLowerCase)
+                && body.chars().anyMatch(Character::isDigit);
+        return body.length() >= 32 && mixed && keyLike(text, s, e, bodyStart, 4.0) ? 0.85 : REJECT;
+    }
+
+    private static double privateKey(String text, MatchResult m, int s, int e) {
+        int headerEnd = text.indexOf("-----", text.indexOf("PRIVATE KEY", s)) + 5;
+        int base64 = 0;
+        for (int i = headerEnd; i < e && base64 < 64; i++) {
+            char c = text.charAt(i);
+            if (Context.isAlnum(c) || c == '+' || c == '/') {
+                base64++;
+            }
+        }
+        String body = text.substring(headerEnd, e);
+        return base64 >= 64 && !LookAlikes.isMasked(body.replace("-----END", "")) ? 0.99 : REJECT;
+    }
+
+    private static double jwt(String text, MatchResult m, int s, int e) {
+        String[] parts = text.substring(s, e).split("\\.", -1);
+        JsonNode header = decodeJson(parts[0]);
+        JsonNode payload = decodeJson(parts[1]);
+        if (header == null || payload == null || !header.path("alg").isTextual()) {
+            return REJECT;
+        }
+        boolean unsigned = header.path("alg").asText().equalsIgnoreCase("none");
+        return unsigned || parts[2].length() >= 16 ? 0.98 : REJECT;
+    }
+
+    private static JsonNode decodeJson(String base64url) {
+        try {
+            JsonNode node = JSON.readTree(Base64.getUrlDecoder().decode(base64url));
+            return node != null && node.isObject() ? node : null;
+        } catch (IllegalArgumentException | IOException e) {
+            return null;
+        }
+    }
+
+    private static double uriPassword(String text, MatchResult m, int s, int e) {
+        String host = m.group(2);
+        return secretValue(text.substring(s, e), 3) && !LookAlikes.isReservedDomain(host) ? 0.95 : REJECT;
+    }
+
+    private static double keyValuePassword(String text, MatchResult m, int s, int e) {
+        int lineStart = Math.max(text.lastIndexOf('\n', m.start()) + 1, m.start() - 300);
+        int lineEnd = text.indexOf('\n', e);
+        lineEnd = lineEnd < 0 ? Math.min(text.length(), e + 300) : Math.min(lineEnd, e + 300);
+        boolean connection = Context.within(text, lineStart, lineEnd, CONNECTION_KEYS)
+                || text.substring(lineStart, lineEnd).contains("://");
+        return connection && secretValue(text.substring(s, e), 3) ? 0.9 : REJECT;
+    }
+
+    /** {@code key = value} where the key names a secret; the value must look like one. */
+    private static double assignment(String text, MatchResult m, int s, int e) {
+        String key = m.group(1).toLowerCase(Locale.ROOT);
+        String separator = m.group(2).toLowerCase(Locale.ROOT);
+        String value = text.substring(s, e);
+        boolean quoted = m.group(6) == null;
+        for (String notSecret : NOT_SECRET_KEYS) {
+            if (key.contains(notSecret)) {
+                return REJECT;
+            }
+        }
+        boolean prose = Character.isLetter(separator.charAt(0));
+        if (prose && !key.matches("[a-z]+")) {
+            return REJECT;
+        }
+        if (!secretValue(value, 6) || LookAlikes.isUuid(value) || looksLikeCode(value)) {
+            return REJECT;
+        }
+        boolean passwordKey = key.contains("pass") || key.contains("pwd");
+        if (passwordKey) {
+            boolean machineLike = !prose && value.length() >= 8 && !CAMEL_CASE.matcher(value).matches()
+                    && (value.chars().anyMatch(Character::isDigit) || !value.equals(value.toLowerCase(Locale.ROOT)));
+            return quoted && !prose || passwordLike(value) || machineLike ? 0.85 : REJECT;
+        }
+        return tokenLike(value) ? 0.8 : REJECT;
+    }
+
+    /** Not a placeholder, a masked value or blank; at least {@code minLength} characters. */
+    static boolean secretValue(String value, int minLength) {
+        return value.length() >= minLength && value.strip().equals(value) && !LookAlikes.isPlaceholder(value)
+                && !LookAlikes.isMasked(value);
+    }
+
+    /** Letters mixed with digits or symbols: a password, not a word. */
+    private static boolean passwordLike(String v) {
+        boolean letter = false;
+        boolean other = false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isLetter(c)) {
+                letter = true;
+            } else if (!Character.isWhitespace(c)) {
+                other = true;
+            }
+        }
+        return v.length() >= 6 && letter && other;
+    }
+
+    /** A machine-made token: long, random-looking, of at least two character kinds. */
+    static boolean tokenLike(String v) {
+        int kinds = (v.chars().anyMatch(Character::isUpperCase) ? 1 : 0) + (v.chars().anyMatch(Character::isLowerCase) ? 1 : 0)
+                + (v.chars().anyMatch(Character::isDigit) ? 1 : 0);
+        return v.length() >= 16 && kinds >= 2 && Checksums.entropy(v) >= 3.3 && !LookAlikes.isPlaceholder(v)
+                && !LookAlikes.isMasked(v) && v.chars().noneMatch(Character::isWhitespace);
+    }
+
+    /** A reference to where the secret lives, not the secret: {@code os.environ[...]}, {@code getPassword()}. */
+    private static boolean looksLikeCode(String v) {
+        String l = v.toLowerCase(Locale.ROOT);
+        return l.contains("(") || l.contains("[") || l.startsWith("os.") || l.startsWith("process.") || l.startsWith("env.")
+                || l.startsWith("self.") || l.startsWith("this.") || l.startsWith("config.") || l.startsWith("settings.")
+                || l.startsWith("secrets.") || l.startsWith("system.") || l.startsWith("vault:") || l.startsWith("request.")
+                || l.startsWith("args.") || l.startsWith("params.") || l.matches("[a-z_]+\\.[a-z_.]+") || l.matches("[a-z]+(?:_[a-z]+)+");
+    }
+}

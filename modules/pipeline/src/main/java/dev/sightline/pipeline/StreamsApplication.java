@@ -1,0 +1,66 @@
+package dev.sightline.pipeline;
+
+import dev.sightline.config.SightlineConfig;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running Kafka Streams instance of Sightline: its settings, start and orderly stop. */
+public final class StreamsApplication implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsApplication.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+
+    public StreamsApplication(SightlineConfig config, Topology topology) {
+        Properties props = new Properties();
+        props.putAll(streamsProperties(config));
+        this.streams = new KafkaStreams(topology, props);
+        // A thread that dies on an unexpected error is replaced rather than taking the application down;
+        // bad records never get here (they become dead letters), so this is for defects and broker trouble.
+        streams.setUncaughtExceptionHandler(error -> {
+            LOG.error("stream thread failed; replacing it", error);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> LOG.info("streams state {} -> {}", before, now));
+    }
+
+    /**
+     * Kafka Streams settings: the configuration's (bootstrap, application id, guarantee, commit interval, threads,
+     * state dir, client pass-through) plus what the topology design relies on.
+     */
+    public static Map<String, Object> streamsProperties(SightlineConfig config) {
+        Map<String, Object> props = new HashMap<>(config.kafkaStreamsProperties());
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+        props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+        // Auto-generated names change when an operator is added and orphan state on upgrade: refuse them.
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        props.putIfAbsent(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+        return props;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(CLOSE_TIMEOUT);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.sightline.pipeline.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sightline.config.ConfigKeys;
+import dev.sightline.config.SightlineConfig;
+import dev.sightline.model.Activity;
+import dev.sightline.model.AiUsageEvent;
+import dev.sightline.model.DeadLetter;
+import dev.sightline.model.Topic;
+import dev.sightline.pipeline.SightlineTopology;
+import dev.sightline.serde.MockSchemaRegistryClient;
+import dev.sightline.serde.SchemaRegistryClient;
+import dev.sightline.serde.SchemaRegistryClients;
+import dev.sightline.serde.SightlineAvroSerde;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class NormalizeTopologyTest {
+    private static final String SQUID_LINE = "1795805792.485     39 127.0.0.1 TCP_MISS/200 370 GET "
+            + "http://www.example.com/ alice HIER_DIRECT/127.0.0.1 application/json";
+    private static final Instant NOW = Instant.parse("2026-11-27T19:00:00Z");
+
+    private final String scope = "normalize-test-" + UUID.randomUUID();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.close();
+        }
+        MockSchemaRegistryClient.dropScope(scope);
+    }
+
+    @Test
+    void parsesARawLineIntoAnEventKeyedByUser() {
+        start(Map.of());
+        raw(Topic.RAW_PROXY_SQUID).pipeInput(SQUID_LINE.getBytes(StandardCharsets.UTF_8));
+
+        List<KeyValue<String, AiUsageEvent>> events = events().readKeyValuesToList();
+        assertThat(events).hasSize(1);
+        AiUsageEvent event = events.get(0).value;
+        assertThat(events.get(0).key).isEqualTo("alice");
+        assertThat(event.getHost()).isEqualTo("www.example.com");
+        assertThat(event.getActivity()).isEqualTo(Activity.BROWSE);
+        assertThat(event.getBytesOut()).as("native squid does not record uploads").isNull();
+        assertThat(event.getSource().getTopic()).isEqualTo("raw.proxy.squid");
+        assertThat(event.getSource().getOffset()).isZero();
+        assertThat(deadLetters().isEmpty()).isTrue();
+        assertThat(counter("parsed", "squid")).isEqualTo(1.0);
+    }
+
+    @Test
+    void sendsAnUnreadableLineToTheDeadLetterTopicWithReasonAndCoordinates() {
+        start(Map.of());
+        raw(Topic.RAW_PROXY_SQUID).pipeInput(SQUID_LINE.getBytes(StandardCharsets.UTF_8));
+        byte[] garbage = "this is not a squid line".getBytes(StandardCharsets.UTF_8);
+        raw(Topic.RAW_PROXY_SQUID).pipeInput(garbage);
+
+        List<KeyValue<String, DeadLetter>> letters = deadLetters().readKeyValuesToList();
+        assertThat(letters).hasSize(1);
+        DeadLetter letter = letters.get(0).value;
+        assertThat(letters.get(0).key).isEqualTo("raw.proxy.squid/0/1");
+        assertThat(letter.getParser()).isEqualTo("squid");
+        assertThat(letter.getStage()).isEqualTo("normalize");
+        assertThat(letter.getReasonCode()).isNotBlank();
+        assertThat(letter.getReason()).isNotBlank().doesNotContain("this is not a squid line");
+        assertThat(letter.getSource().getPartition()).isZero();
+        assertThat(letter.getSource().getOffset()).isEqualTo(1L);
+        assertThat(letter.getRaw()).isNotNull();
+        assertThat(bytes(letter.getRaw())).isEqualTo(garbage);
+        assertThat(letter.getRawLength()).isEqualTo(garbage.length);
+        assertThat(letter.getTime()).isEqualTo(NOW);
+        assertThat(events().readValuesToList()).hasSize(1);
+        assertThat(counter("rejected", "squid")).isEqualTo(1.0);
+    }
+
+    @Test
+    void hashModeKeepsOnlyTheDigestOfARejectedRecord() {
+        start(Map.of(ConfigKeys.DEAD_LETTER_RAW_MODE.name(), "hash"));
+        raw(Topic.RAW_PROXY_ZSCALER).pipeInput("{not json".getBytes(StandardCharsets.UTF_8));
+
+        DeadLetter letter = deadLetters().readValue();
+        assertThat(letter.getRaw()).isNull();
+        assertThat(letter.getRawSha256()).hasSize(64);
+        assertThat(letter.getParser()).isEqualTo("zscaler");
+    }
+
+    @Test
+    void everyRawTopicHasItsOwnParserAndNoRecordIsLost() {
+        start(Map.of());
+        String zscaler = "{\"datetime\":\"2026-11-27 10:00:00\",\"user\":\"Bob@Corp.example\",\"ClientIP\":\"10.0.0.7\","
+                + "\"url\":\"chatgpt.com/backend-api/conversation\",\"hostname\":\"chatgpt.com\",\"requestmethod\":\"POST\","
+                + "\"status\":\"200\",\"requestsize\":\"2048\",\"responsesize\":\"512\",\"action\":\"Allowed\"}";
+        raw(Topic.RAW_PROXY_ZSCALER).pipeInput(zscaler.getBytes(StandardCharsets.UTF_8));
+        raw(Topic.RAW_SAAS_M365).pipeInput("[]".getBytes(StandardCharsets.UTF_8));
+        raw(Topic.RAW_SAAS_GEMINI).pipeInput(new byte[] {(byte) 0xff, 0, (byte) 0xfe});
+
+        List<KeyValue<String, AiUsageEvent>> events = events().readKeyValuesToList();
+        assertThat(events).extracting(kv -> kv.key).containsExactly("bob@corp.example");
+        assertThat(events.get(0).value.getBytesOut()).isEqualTo(2048L);
+        assertThat(deadLetters().readValuesToList()).extracting(DeadLetter::getParser).contains("gemini-audit");
+    }
+
+    @Test
+    void everyProcessorAndSinkIsNamedExplicitly() {
+        Topology topology = topology(Map.of());
+        String description = topology.describe().toString();
+        assertThat(description).doesNotContain("KSTREAM-", "KTABLE-");
+        assertThat(description).contains(NormalizeTopology.SOURCE, NormalizeTopology.PARSE,
+                NormalizeTopology.EVENTS_SINK, NormalizeTopology.DEAD_LETTER_SINK);
+    }
+
+    private void start(Map<String, String> overrides) {
+        Properties props = new Properties();
+        props.putAll(dev.sightline.pipeline.StreamsApplication.streamsProperties(config(overrides)));
+        driver = new TopologyTestDriver(topology(overrides), props, NOW);
+    }
+
+    private Topology topology(Map<String, String> overrides) {
+        SchemaRegistryClient registry = SchemaRegistryClients.create("mock://" + scope, Map.of());
+        return SightlineTopology.build(config(overrides), registry, meters, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private SightlineConfig config(Map<String, String> overrides) {
+        Map<String, String> all = new HashMap<>(overrides);
+        all.put(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name(), "unused:9092");
+        return SightlineConfig.loader().environment(Map.of()).overrides(all).load();
+    }
+
+    private TestInputTopic<byte[], byte[]> raw(Topic topic) {
+        return driver.createInputTopic(topic.baseName(), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private TestOutputTopic<String, AiUsageEvent> events() {
+        SchemaRegistryClient registry = SchemaRegistryClients.create("mock://" + scope, Map.of());
+        return driver.createOutputTopic(Topic.AI_USAGE.baseName(), new StringDeserializer(),
+                SightlineAvroSerde.forValue(AiUsageEvent.class, registry).deserializer());
+    }
+
+    private TestOutputTopic<String, DeadLetter> deadLetters() {
+        SchemaRegistryClient registry = SchemaRegistryClients.create("mock://" + scope, Map.of());
+        return driver.createOutputTopic(Topic.DEAD_LETTER.baseName(), new StringDeserializer(),
+                SightlineAvroSerde.forValue(DeadLetter.class, registry).deserializer());
+    }
+
+    private double counter(String outcome, String format) {
+        var counter = meters.find("sightline.ingest.records").tag("outcome", outcome).tag("format", format).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static byte[] bytes(java.nio.ByteBuffer buffer) {
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.duplicate().get(copy);
+        return copy;
+    }
+}

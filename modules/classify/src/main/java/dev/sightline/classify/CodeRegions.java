@@ -141,10 +141,15 @@ final class CodeRegions {
         }
         int punct = 0;
         int words = 1;
+        boolean equals = false;
         for (int i = s; i < e; i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '(', ')', '{', '}', '[', ']', ';', '=', '<', '>' -> punct++;
+                case '=' -> {
+                    punct++;
+                    equals = true;
+                }
+                case '(', ')', '{', '}', '[', ']', ';', '<', '>' -> punct++;
                 case ' ' -> words++;
                 default -> { }
             }
@@ -163,7 +168,7 @@ final class CodeRegions {
         boolean keyword = KEYWORDS.contains(firstWord);
         boolean declaration = DECLARATIONS.contains(firstWord) && words <= 6;
         if (!sentenceEnd && (codeEnding && punct >= 1 || keyword && (punct >= 1 || last == ':') || declaration
-                || density >= 0.12 && punct >= 2 || ASSIGNMENT.matcher(text).region(s, e).lookingAt())) {
+                || density >= 0.12 && punct >= 2 || equals && ASSIGNMENT.matcher(text).region(s, e).lookingAt())) {
             return Kind.STRONG;
         }
         boolean closing = length <= 3 && "})]".indexOf(first) >= 0;

@@ -125,8 +125,9 @@ public final class ContentScanner {
         int state = AnchorAutomaton.ROOT;
         int numberEnd = -1;
         char prev = ' ';
+        char[] chars = text.toCharArray(); // plain array reads: no per-character String coder and bounds checks
         for (int i = 0; i < limit; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             state = automaton.step(state, c);
             int[] hits = automaton.hits(state);
             if (hits != null) {
@@ -136,9 +137,12 @@ public final class ContentScanner {
                         markers.add(new int[] {anchorStart, i + 1});
                         continue;
                     }
+                    boolean wordStart = anchorStart == 0 || !isAsciiLetter(text.charAt(anchorStart - 1));
                     for (int r : rulesOfAnchor[id]) {
-                        int reach = rules.get(r).reach();
-                        windows.add(r, anchorStart - reach, i + 1 + reach);
+                        Rule rule = rules.get(r);
+                        if (wordStart || !rule.wordStart()) {
+                            windows.add(r, anchorStart - rule.before(), i + 1 + rule.after());
+                        }
                     }
                 }
             }
@@ -148,13 +152,13 @@ public final class ContentScanner {
                 }
             } else if (c == '@') {
                 for (int r : atSignRules) {
-                    windows.add(r, i - rules.get(r).reach(), i + rules.get(r).reach());
+                    windows.add(r, i - rules.get(r).before(), i + rules.get(r).after());
                 }
-            } else if (isAsciiLetter(c) && !Context.isAlnum(prev) && i + 2 < limit && isAsciiLetter(text.charAt(i + 1))) {
-                char third = text.charAt(i + 2);
-                if (isDigit(third) || third == ' ' && i + 3 < limit && isDigit(text.charAt(i + 3))) {
+            } else if (isAsciiLetter(c) && !Context.isAlnum(prev) && i + 2 < limit && isAsciiLetter(chars[i + 1])) {
+                char third = chars[i + 2];
+                if (isDigit(third) || third == ' ' && i + 3 < limit && isDigit(chars[i + 3])) {
                     for (int r : letterPairRules) {
-                        windows.add(r, i, i + rules.get(r).reach());
+                        windows.add(r, i, i + rules.get(r).after());
                     }
                 }
             }
@@ -183,8 +187,8 @@ public final class ContentScanner {
         }
         for (int k = 0; k < numberRules.length; k++) {
             if (digits >= minDigits[k]) {
-                int r = numberRules[k];
-                windows.add(r, start - 4, end + rules.get(r).reach());
+                // a match starts at most at a "+(" before the digits and ends with the number
+                windows.add(numberRules[k], start - 4, end + 1);
             }
         }
         return end;

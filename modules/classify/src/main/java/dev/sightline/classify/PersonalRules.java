@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
 /** Detectors of the PII, PCI and PHI data classes. */
 final class PersonalRules {
 
-    static final String[] CLINICAL_CONTEXT = {"diagnos", "dx", "icd", "patient", "clinical", "condition", "history of",
+    static final String[] CLINICAL_CONTEXT = {"diagnos", "dx", "icd", "patient", "clinical", "history of",
         "hx", "assessment", "admitted", "admission", "discharge", "symptom", "chronic", "acute", "disorder", "disease",
-        "syndrome", "treated", "treatment", "presents", "presented", "complain", "medical", "comorbid", "prescribed",
-        "encounter", "impression", "billing code", "problem list"};
+        "syndrome", "presents", "presented", "complain", "medical", "comorbid", "prescribed",
+        "impression", "billing code", "problem list"};
     private static final String[] CARD_CONTEXT = {"card", "visa", "mastercard", "amex", "credit", "debit", "payment", "cc", "pan"};
     private static final String[] SSN_CONTEXT = {"ssn", "social security", "ss#", "ss no", "ss num", "taxpayer"};
     private static final String[] NINO_CONTEXT = {"national insurance", "nino", "ni number", "ni no", "nin"};
@@ -49,44 +49,44 @@ final class PersonalRules {
         return List.of(
                 shaped(FindingType.CREDIT_CARD,
                         "(?<![0-9A-Za-z+.,/-])((?:\\d[ -]?){12,18}\\d)(?![0-9A-Za-z]|[.,-]\\d)",
-                        1, CharTrigger.NUMBER, 13, 48, PersonalRules::card),
+                        1, CharTrigger.NUMBER, 13, 0, 0, PersonalRules::card),
                 shaped(FindingType.IBAN,
                         "(?<![A-Za-z0-9])([A-Z]{2}\\d{2}([ -]?)[A-Z0-9]{4}(?:\\2[A-Z0-9]{4}){1,7}(?:\\2[A-Z0-9]{1,3})?)(?![A-Za-z0-9])",
-                        1, CharTrigger.LETTER_PAIR_DIGIT, 0, 50, PersonalRules::iban),
+                        1, CharTrigger.LETTER_PAIR_DIGIT, 0, 0, 50, PersonalRules::iban),
                 shaped(FindingType.US_SSN,
                         "(?<![0-9A-Za-z+.-])(\\d{3}([- ])\\d{2}\\2\\d{4})(?![0-9A-Za-z]|[.-]\\d)",
-                        1, CharTrigger.NUMBER, 9, 20, PersonalRules::ssn),
+                        1, CharTrigger.NUMBER, 9, 0, 0, PersonalRules::ssn),
                 anchored(FindingType.US_SSN,
                         "(?<![0-9A-Za-z+.-])(\\d{9})(?![0-9A-Za-z]|[.-]\\d)",
-                        1, 70, PersonalRules::bareSsn, SSN_CONTEXT),
+                        1, 60, 60, PersonalRules::bareSsn, SSN_CONTEXT),
                 shaped(FindingType.UK_NINO,
                         "(?<![A-Za-z0-9])([A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d])(?![A-Za-z0-9])",
-                        1, CharTrigger.LETTER_PAIR_DIGIT, 0, 20, PersonalRules::nino),
+                        1, CharTrigger.LETTER_PAIR_DIGIT, 0, 0, 20, PersonalRules::nino),
                 shaped(FindingType.US_DEA_NUMBER,
                         "(?<![A-Za-z0-9])([A-Z][A-Z9]\\d{7})(?![A-Za-z0-9])",
-                        1, CharTrigger.LETTER_PAIR_DIGIT, 0, 16, PersonalRules::dea),
+                        1, CharTrigger.LETTER_PAIR_DIGIT, 0, 0, 16, PersonalRules::dea),
                 anchored(FindingType.US_NPI,
                         "(?<![0-9A-Za-z+.-])([12]\\d{9})(?![0-9A-Za-z]|[.-]\\d)",
-                        1, 80, (t, m, s, e) -> Checksums.npi(t.substring(s, e)) && Context.near(t, s, e, 50, NPI_CONTEXT)
+                        1, 70, 70, (t, m, s, e) -> Checksums.npi(t.substring(s, e)) && Context.near(t, s, e, 50, NPI_CONTEXT)
                                 ? 0.95 : REJECT, NPI_CONTEXT),
                 anchored(FindingType.MEDICAL_RECORD_NUMBER,
                         "(?<![A-Za-z0-9-])((?:[A-Z]{1,4}-?)?\\d{4,12}(?:-\\d{1,8}){0,2})(?![A-Za-z0-9]|-\\d)",
-                        1, 80, PersonalRules::mrn, MRN_CONTEXT),
+                        1, 0, 60, PersonalRules::mrn, MRN_CONTEXT),
                 anchored(FindingType.PASSPORT_NUMBER,
                         "(?<![A-Za-z0-9-])([A-Z]{1,2}\\d{6,8}|\\d{9}|\\d{2}[A-Z]{2}\\d{5}|[CFGHJK][CFGHJKLMNPRTVWXYZ0-9]{8})(?![A-Za-z0-9]|-\\d)",
-                        1, 80, PersonalRules::passport, PASSPORT_CONTEXT),
+                        1, 70, 70, PersonalRules::passport, PASSPORT_CONTEXT),
                 shaped(FindingType.EMAIL_ADDRESS,
                         "(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,8}[A-Za-z]{2,24})(?![A-Za-z0-9-]|\\.[A-Za-z0-9])",
-                        1, CharTrigger.AT_SIGN, 0, 340, PersonalRules::email),
+                        1, CharTrigger.AT_SIGN, 0, 65, 270, PersonalRules::email),
                 shaped(FindingType.IP_ADDRESS,
                         "(?<![0-9A-Za-z.])((?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3})(?![0-9A-Za-z]|\\.\\d)",
-                        1, CharTrigger.NUMBER, 4, 20, PersonalRules::ipv4),
+                        1, CharTrigger.NUMBER, 4, 0, 0, PersonalRules::ipv4),
                 shaped(FindingType.PHONE_NUMBER,
                         "(?<![0-9A-Za-z+/.=_-])(\\+?\\(?\\d(?:[ .()-]{0,3}\\d){6,16}+)(?![0-9A-Za-z]|[.-]\\d)",
-                        1, CharTrigger.NUMBER, 7, 48, PersonalRules::phone),
+                        1, CharTrigger.NUMBER, 7, 0, 0, PersonalRules::phone),
                 anchored(FindingType.ICD10_CODE,
                         "(?<![A-Za-z0-9.-])([A-TV-Z]\\d[0-9AB](?:\\.[0-9A-Z]{1,4})?|U0[79]\\.\\d)(?![A-Za-z0-9]|\\.\\d)",
-                        1, 160, PersonalRules::icd10, CLINICAL_CONTEXT));
+                        1, 140, 140, PersonalRules::icd10, CLINICAL_CONTEXT));
     }
 
     private static double card(String text, MatchResult m, int s, int e) {

@@ -20,11 +20,13 @@ import java.util.regex.Pattern;
  * @param anchors       lower-case words that trigger the rule (key prefixes, key words, context words)
  * @param charTriggers  character shapes that trigger the rule
  * @param minDigits     for {@link CharTrigger#NUMBER}: fewest digits a number must have to be worth a look
- * @param reach         how far around a trigger a match can lie
+ * @param before        how far before a trigger a match can start
+ * @param after         how far after a trigger a match can end (numbers: the number itself bounds the window)
+ * @param wordStart     anchors count only at the start of a word (not "aws" in "laws")
  * @param validator     confidence in (0, 1], or 0 to reject; must check its own context (the prefilter is only a hint)
  */
 record Rule(FindingType type, Pattern pattern, int valueGroup, List<String> anchors, Set<CharTrigger> charTriggers,
-            int minDigits, int reach, Validator validator) {
+            int minDigits, int before, int after, boolean wordStart, Validator validator) {
 
     /** Character shapes found by the single pass. */
     enum CharTrigger {
@@ -53,12 +55,21 @@ record Rule(FindingType type, Pattern pattern, int valueGroup, List<String> anch
         }
     }
 
-    static Rule anchored(FindingType type, String regex, int valueGroup, int reach, Validator validator, String... anchors) {
-        return new Rule(type, Pattern.compile(regex), valueGroup, List.of(anchors), Set.of(), 0, reach, validator);
+    /** Triggered by anchor words at the start of a word. */
+    static Rule anchored(FindingType type, String regex, int valueGroup, int before, int after, Validator validator,
+                         String... anchors) {
+        return new Rule(type, Pattern.compile(regex), valueGroup, List.of(anchors), Set.of(), 0, before, after, true, validator);
     }
 
-    static Rule shaped(FindingType type, String regex, int valueGroup, CharTrigger trigger, int minDigits, int reach,
-                       Validator validator) {
-        return new Rule(type, Pattern.compile(regex), valueGroup, List.of(), Set.of(trigger), minDigits, reach, validator);
+    /** Triggered by anchor words anywhere, also inside a word ({@code githubToken}, {@code postgres://}). */
+    static Rule anchoredAnywhere(FindingType type, String regex, int valueGroup, int before, int after,
+                                 Validator validator, String... anchors) {
+        return new Rule(type, Pattern.compile(regex), valueGroup, List.of(anchors), Set.of(), 0, before, after, false, validator);
+    }
+
+    static Rule shaped(FindingType type, String regex, int valueGroup, CharTrigger trigger, int minDigits, int before,
+                       int after, Validator validator) {
+        return new Rule(type, Pattern.compile(regex), valueGroup, List.of(), Set.of(trigger), minDigits, before, after, true,
+                validator);
     }
 }

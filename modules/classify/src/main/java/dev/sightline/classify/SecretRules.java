@@ -2,6 +2,7 @@ package dev.sightline.classify;
 
 import static dev.sightline.classify.Rule.REJECT;
 import static dev.sightline.classify.Rule.anchored;
+import static dev.sightline.classify.Rule.anchoredAnywhere;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,61 +35,61 @@ final class SecretRules {
         return List.of(
                 anchored(FindingType.AWS_ACCESS_KEY_ID,
                         "(?<![A-Za-z0-9])((?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])",
-                        1, 24, (t, m, s, e) -> keyLike(t, s, e, 4, 2.5) ? 0.95 : REJECT,
+                        1, 0, 20, (t, m, s, e) -> keyLike(t, s, e, 4, 2.5) ? 0.95 : REJECT,
                         "akia", "asia", "agpa", "aida", "aroa", "aipa", "anpa", "anva", "abia", "acca"),
                 anchored(FindingType.AWS_SECRET_ACCESS_KEY,
                         "(?<![A-Za-z0-9/+])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])",
-                        1, 240, SecretRules::awsSecret,
+                        1, 200, 200, SecretRules::awsSecret,
                         "aws", "secret_access", "secretaccess", "secret access", "secret-access", "akia", "asia"),
                 anchored(FindingType.GITHUB_TOKEN,
                         "(?<![A-Za-z0-9_])(gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])",
-                        1, 100, SecretRules::github, "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+                        1, 0, 95, SecretRules::github, "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
                 anchored(FindingType.SLACK_WEBHOOK_URL,
                         "(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/-]{20,200})",
-                        1, 240, SecretRules::slackWebhook, "hooks.slack.com"),
+                        1, 10, 220, SecretRules::slackWebhook, "hooks.slack.com"),
                 anchored(FindingType.SLACK_TOKEN,
                         "(?<![A-Za-z0-9-])(xox[abposre]-[0-9A-Za-z-]{10,250}[0-9A-Za-z]|xapp-\\d-[A-Za-z0-9-]{10,250}[0-9A-Za-z])(?![A-Za-z0-9-])",
-                        1, 270, SecretRules::slackToken,
+                        1, 0, 260, SecretRules::slackToken,
                         "xoxa-", "xoxb-", "xoxp-", "xoxo-", "xoxs-", "xoxr-", "xoxe-", "xapp-"),
                 anchored(FindingType.STRIPE_SECRET_KEY,
                         "(?<![A-Za-z0-9_])((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,247})(?![A-Za-z0-9_])",
-                        1, 270, SecretRules::stripe, "sk_live_", "sk_test_", "rk_live_", "rk_test_"),
+                        1, 0, 260, SecretRules::stripe, "sk_live_", "sk_test_", "rk_live_", "rk_test_"),
                 anchored(FindingType.ANTHROPIC_API_KEY,
                         "(?<![A-Za-z0-9_-])(sk-ant-(?:api|admin|oat|ort)\\d{2}-[A-Za-z0-9_-]{32,200})(?![A-Za-z0-9_-])",
-                        1, 230, SecretRules::anthropic, "sk-ant-"),
+                        1, 0, 220, SecretRules::anthropic, "sk-ant-"),
                 anchored(FindingType.OPENAI_API_KEY,
                         "(?<![A-Za-z0-9_-])(sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,250})(?![A-Za-z0-9_-])",
-                        1, 270, SecretRules::openAi, "sk-"),
+                        1, 0, 260, SecretRules::openAi, "sk-"),
                 anchored(FindingType.GOOGLE_API_KEY,
                         "(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])",
-                        1, 45, (t, m, s, e) -> keyLike(t, s, e, 4, 3.5) ? 0.95 : REJECT, "aiza"),
+                        1, 0, 40, (t, m, s, e) -> keyLike(t, s, e, 4, 3.5) ? 0.95 : REJECT, "aiza"),
                 anchored(FindingType.PRIVATE_KEY,
                         "(-----BEGIN ((?:[A-Z0-9]{1,12} ){0,3})PRIVATE KEY(?: BLOCK)?-----\\s{0,4}"
                                 + "(?:[A-Za-z-]{2,20}: [^\\r\\n]{1,200}\\R){0,4}+[A-Za-z0-9+/=\\s\\\\]{0,8000}+"
                                 + "(?:-----END \\2PRIVATE KEY(?: BLOCK)?-----)?)",
-                        1, 8100, SecretRules::privateKey, "-----begin"),
+                        1, 0, 8400, SecretRules::privateKey, "-----begin"),
                 anchored(FindingType.JWT,
                         "(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,4000}\\.[A-Za-z0-9_-]{4,8000}\\.[A-Za-z0-9_-]{0,2000})(?![A-Za-z0-9_-])",
-                        1, 14100, SecretRules::jwt, "eyj"),
-                anchored(FindingType.CONNECTION_STRING_PASSWORD,
+                        1, 0, 14100, SecretRules::jwt, "eyj"),
+                anchoredAnywhere(FindingType.CONNECTION_STRING_PASSWORD,
                         "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\\s:/?#@'\"<>]{0,128}:([^\\s@/?'\"<>]{1,256})"
                                 + "@([A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\])",
-                        1, 700, SecretRules::uriPassword, "://"),
+                        1, 32, 700, SecretRules::uriPassword, "://"),
                 anchored(FindingType.CONNECTION_STRING_PASSWORD,
                         "(?i)(?<![A-Za-z0-9_])(?:password|pwd)\\s{0,3}=\\s{0,3}(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|([^;\"'\\s&]{1,256}))",
-                        -1, 300, SecretRules::keyValuePassword, "password", "pwd"),
-                anchored(FindingType.GENERIC_SECRET,
-                        "(?i)(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}?(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key"
+                        -1, 0, 300, SecretRules::keyValuePassword, "password", "pwd"),
+                anchoredAnywhere(FindingType.GENERIC_SECRET,
+                        "(?i)((?:password|passwd|passphrase|pwd|secret|token|api[_-]?key"
                                 + "|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.-]{0,30})[\"']?\\s{0,4}"
                                 + "(=>|:=|=|:|\\bis\\b|\\bwas\\b|\\bto\\b)\\s{0,4}(?:\"([^\"\\r\\n]{1,300})\"|'([^'\\r\\n]{1,300})'"
                                 + "|`([^`\\r\\n]{1,300})`|([^\\s\"'`,;)}\\]]{0,299}[^\\s\"'`,;)}\\].!?:]))",
-                        -3, 420, SecretRules::assignment,
+                        -3, 0, 420, SecretRules::assignment,
                         "password", "passwd", "passphrase", "pwd", "secret", "token", "api_key", "api-key", "apikey",
                         "access_key", "access-key", "accesskey", "auth_key", "authkey", "private_key", "privatekey",
                         "credential"),
                 anchored(FindingType.GENERIC_SECRET,
                         "(?i)(?<![A-Za-z0-9])(?:bearer|basic)\\s{1,3}([A-Za-z0-9._~+/-]{15,2047}[A-Za-z0-9_~+/=-])",
-                        1, 2100, (t, m, s, e) -> tokenLike(t.substring(s, e)) ? 0.85 : REJECT, "bearer", "basic"));
+                        1, 0, 2100, (t, m, s, e) -> tokenLike(t.substring(s, e)) ? 0.85 : REJECT, "bearer", "basic"));
     }
 
     /** Long enough, random enough, and not a documentation value, placeholder or masked value. */
@@ -224,7 +225,7 @@ final class SecretRules {
 
     /** {@code key = value} where the key names a secret; the value must look like one. */
     private static double assignment(String text, MatchResult m, int s, int e) {
-        String key = m.group(1).toLowerCase(Locale.ROOT);
+        String key = keyName(text, m.start()) + m.group(1).toLowerCase(Locale.ROOT);
         String separator = m.group(2).toLowerCase(Locale.ROOT);
         String value = text.substring(s, e);
         boolean quoted = m.group(6) == null;
@@ -247,6 +248,19 @@ final class SecretRules {
             return quoted && !prose || passwordLike(value) || machineLike ? 0.85 : REJECT;
         }
         return tokenLike(value) ? 0.8 : REJECT;
+    }
+
+    /** The part of the key name before the secret word: {@code db_} of {@code db_password}. */
+    private static String keyName(String text, int keywordStart) {
+        int from = keywordStart;
+        while (from > 0 && keywordStart - from < 40 && isKeyChar(text.charAt(from - 1))) {
+            from--;
+        }
+        return text.substring(from, keywordStart).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isKeyChar(char c) {
+        return Context.isAlnum(c) || c == '_' || c == '.' || c == '-';
     }
 
     /** Not a placeholder, a masked value or blank; at least {@code minLength} characters. */

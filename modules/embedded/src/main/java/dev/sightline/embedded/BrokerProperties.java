@@ -23,6 +23,8 @@ final class BrokerProperties {
             Map.entry("share.coordinator.state.topic.num.partitions", "1"),
             // no point waiting for more members to join on a single machine
             Map.entry("group.initial.rebalance.delay.ms", "0"),
+            // topics are provisioned with their partitions and cleanup policy; a typo must not create a new one
+            Map.entry("auto.create.topics.enable", "false"),
             // smaller segments let compaction of table topics happen in a demo's lifetime (default 1 GiB)
             Map.entry("log.segment.bytes", String.valueOf(16 * 1024 * 1024)),
             // the cleaner allocates this up front (default 128 MiB)

@@ -2,12 +2,18 @@ package dev.sightline.classify.eval;
 
 import dev.sightline.classify.FindingType;
 import dev.sightline.classify.eval.LabelledDocument.Label;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
@@ -35,6 +41,21 @@ public final class CorpusGenerator {
 
     public CorpusGenerator(long seed) {
         this.random = new Random(seed);
+    }
+
+    /** Writes {@code {"id","text"}} JSON lines, the input of {@code scan} and {@code bench scan}: SEED DOCUMENTS FILE. */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            System.err.println("usage: CorpusGenerator SEED DOCUMENTS FILE");
+            System.exit(2);
+        }
+        ObjectMapper json = new ObjectMapper();
+        try (BufferedWriter out = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8)) {
+            for (LabelledDocument d : new CorpusGenerator(Long.parseLong(args[0])).generate(Integer.parseInt(args[1]))) {
+                out.write(json.writeValueAsString(Map.of("id", d.id(), "text", d.text())));
+                out.newLine();
+            }
+        }
     }
 
     public List<LabelledDocument> generate(int documents) {

@@ -23,7 +23,7 @@ public final class Catalog {
     private final List<AiTool> tools;
     private final Map<String, AiTool> byId;
     private final Map<String, ToolPolicy> policies;
-    private final HostIndex index;
+    private final HostIndex<Matched> index;
 
     /** Builds a catalog; ids must be unique and every policy must name a tool (the loader checks this first). */
     Catalog(String version, LocalDate date, List<AiTool> tools, OrgOverrides overrides) {
@@ -45,17 +45,17 @@ public final class Catalog {
             }
             policyById.put(policy.tool(), policy);
         }
-        List<Matched> rules = new ArrayList<>();
+        List<HostMatcher.Rule<Matched>> rules = new ArrayList<>();
         for (AiTool tool : all) {
             ToolPolicy policy = policyById.computeIfAbsent(tool.id(), ToolPolicy::unreviewed);
             for (HostPattern pattern : tool.hosts()) {
-                rules.add(new Matched(tool, pattern, policy));
+                rules.add(new HostMatcher.Rule<>(pattern, tool.id(), new Matched(tool, pattern, policy)));
             }
         }
         this.tools = List.copyOf(all);
         this.byId = Collections.unmodifiableMap(ids);
         this.policies = Collections.unmodifiableMap(policyById);
-        this.index = new HostIndex(rules);
+        this.index = new HostIndex<>(rules);
     }
 
     /** The catalog shipped with Sightline, every tool unreviewed. */

@@ -1,6 +1,6 @@
 package dev.sightline.catalog;
 
-import dev.sightline.catalog.MatchResult.Matched;
+import dev.sightline.catalog.HostMatcher.Rule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,15 +16,15 @@ import java.util.Map;
  * wildcard rule with the longest literal suffix. Within one host, rules with the longest matching path prefix come
  * before the rule without a path.
  */
-final class HostIndex {
-    private static final Matched[] NONE = new Matched[0];
+final class HostIndex<V> {
+    private static final Rule<?>[] NONE = new Rule<?>[0];
 
     private static final class Node {
         final String key;
         final int hash;
-        Matched[] exact = NONE;
-        Matched[] suffix = NONE;
-        Matched[] wildcard = NONE;
+        Rule<?>[] exact = NONE;
+        Rule<?>[] suffix = NONE;
+        Rule<?>[] wildcard = NONE;
 
         Node(String key) {
             this.key = key;
@@ -36,16 +36,16 @@ final class HostIndex {
     private final int mask;
     private final int ruleCount;
 
-    HostIndex(List<Matched> rules) {
-        Map<String, List<List<Matched>>> byKey = new LinkedHashMap<>();
-        for (Matched rule : rules) {
-            List<List<Matched>> lists = byKey.computeIfAbsent(rule.pattern().indexKey(),
+    HostIndex(List<Rule<V>> rules) {
+        Map<String, List<List<Rule<V>>>> byKey = new LinkedHashMap<>();
+        for (Rule<V> rule : rules) {
+            List<List<Rule<V>>> lists = byKey.computeIfAbsent(rule.pattern().indexKey(),
                     k -> List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
-            List<Matched> bucket = lists.get(rule.pattern().kind().ordinal());
-            for (Matched existing : bucket) {
+            List<Rule<V>> bucket = lists.get(rule.pattern().kind().ordinal());
+            for (Rule<V> existing : bucket) {
                 if (existing.pattern().equals(rule.pattern())) {
                     throw new IllegalArgumentException("host pattern '" + rule.pattern() + "' is claimed by both '"
-                            + existing.tool().id() + "' and '" + rule.tool().id() + "'");
+                            + existing.owner() + "' and '" + rule.owner() + "'");
                 }
             }
             bucket.add(rule);
@@ -68,26 +68,33 @@ final class HostIndex {
     }
 
     /** Longest path prefix first (the pathless rule last); among wildcards, the more literal pattern first. */
-    private static Matched[] ordered(List<Matched> rules) {
+    private static Rule<?>[] ordered(List<? extends Rule<?>> rules) {
         if (rules.isEmpty()) {
             return NONE;
         }
         return rules.stream()
-                .sorted(Comparator.<Matched>comparingInt(m -> m.pattern().pathPrefix().length()).reversed()
-                        .thenComparing(Comparator.<Matched>comparingInt(m -> m.pattern().host().length()).reversed()))
-                .toArray(Matched[]::new);
+                .sorted(Comparator.<Rule<?>>comparingInt(m -> m.pattern().pathPrefix().length()).reversed()
+                        .thenComparing(Comparator.<Rule<?>>comparingInt(m -> m.pattern().host().length()).reversed()))
+                .toArray(Rule<?>[]::new);
     }
 
     int ruleCount() {
         return ruleCount;
     }
 
-    /** The best rule for a normalized host and path, or null. */
-    Matched lookup(String host, String path) {
+    /** The value of the best rule for a normalized host and path, or null. */
+    V lookup(String host, String path) {
+        Rule<?> best = bestRule(host, path);
+        @SuppressWarnings("unchecked") // every rule of this index was a Rule<V> when it was built
+        V value = best == null ? null : (V) best.value();
+        return value;
+    }
+
+    private Rule<?> bestRule(String host, String path) {
         int n = host.length();
         int h = 0;
-        Matched bestSuffix = null;
-        Matched bestWildcard = null;
+        Rule<?> bestSuffix = null;
+        Rule<?> bestWildcard = null;
         for (int i = n - 1; i >= 0; i--) {
             h = 31 * h + host.charAt(i);
             if (i != 0 && host.charAt(i - 1) != '.') {
@@ -98,17 +105,17 @@ final class HostIndex {
                 continue;
             }
             if (i == 0) {
-                Matched exact = firstForPath(node.exact, path);
+                Rule<?> exact = firstForPath(node.exact, path);
                 if (exact != null) {
                     return exact;
                 }
             }
             if (i > 0) {
-                Matched suffix = firstForPath(node.suffix, path);
+                Rule<?> suffix = firstForPath(node.suffix, path);
                 if (suffix != null) {
                     bestSuffix = suffix;
                 }
-                for (Matched w : node.wildcard) {
+                for (Rule<?> w : node.wildcard) {
                     if (w.pattern().pathMatches(path) && w.pattern().wildcardPrefixMatches(host, i - 1)) {
                         bestWildcard = w;
                         break;
@@ -119,8 +126,8 @@ final class HostIndex {
         return bestSuffix != null ? bestSuffix : bestWildcard;
     }
 
-    private static Matched firstForPath(Matched[] rules, String path) {
-        for (Matched rule : rules) {
+    private static Rule<?> firstForPath(Rule<?>[] rules, String path) {
+        for (Rule<?> rule : rules) {
             if (rule.pattern().pathMatches(path)) {
                 return rule;
             }

@@ -32,16 +32,28 @@ public final class UnknownAiDiscovery {
     }
 
     public Discovery discover(RequestFacts request) {
-        String path = request.path() == null || request.path().isEmpty() ? "/" : request.path();
-        MatchResult known = catalog.match(request.host(), path);
+        MatchResult known = catalog.match(request.host(), pathOf(request));
         if (known instanceof MatchResult.Matched m) {
             return new Discovery.Catalogued(m);
         }
+        return bySignature(request);
+    }
+
+    /**
+     * Judges a request by its API signature alone, without a catalog lookup: for callers that have matched the host
+     * against their own copy of the catalog first (see {@link HostMatcher}). Returns a {@link Candidate} or
+     * {@link Discovery.NotAi}.
+     */
+    public static Discovery bySignature(RequestFacts request) {
         if (!(HostNormalizer.normalize(request.host()) instanceof Target target)) {
             return Discovery.NotAi.INSTANCE;
         }
-        Candidate candidate = signature(target.host(), request, segments(path));
+        Candidate candidate = signature(target.host(), request, segments(pathOf(request)));
         return candidate == null ? Discovery.NotAi.INSTANCE : candidate;
+    }
+
+    private static String pathOf(RequestFacts request) {
+        return request.path() == null || request.path().isEmpty() ? "/" : request.path();
     }
 
     private static Candidate signature(String host, RequestFacts request, List<String> seg) {

@@ -21,7 +21,9 @@ final class AnchorAutomaton {
     /** Case-folded symbol of each ASCII character; 0 stands for every character not in any anchor. */
     private final int[] symbol = new int[128];
     private final int width;
+    /** Transitions: {@code next[state + symbol]} is the next state, states being multiples of the width. */
     private final int[] next;
+    private final int firstHitState;
     /** Anchor ids that end in each state (also through failure links); null when none. */
     private final int[][] hits;
     private final int[] lengths;
@@ -63,43 +65,68 @@ final class AnchorAutomaton {
             out.get(state).add(id);
         }
         int states = trie.size();
-        next = new int[states * width];
+        int[] trie2 = new int[states * width];
         int[] fail = new int[states];
         Queue<Integer> queue = new ArrayDeque<>();
+        List<Integer> breadthFirst = new ArrayList<>(List.of(ROOT));
         for (int sym = 1; sym < width; sym++) {
             int child = trie.get(ROOT)[sym];
-            next[sym] = child;
+            trie2[sym] = child;
             if (child != 0) {
                 queue.add(child);
             }
         }
         while (!queue.isEmpty()) {
             int state = queue.remove();
+            breadthFirst.add(state);
             out.get(state).addAll(out.get(fail[state]));
             for (int sym = 0; sym < width; sym++) {
                 int child = sym == 0 ? 0 : trie.get(state)[sym];
                 if (child != 0) {
-                    fail[child] = next[fail[state] * width + sym];
-                    next[state * width + sym] = child;
+                    fail[child] = trie2[fail[state] * width + sym];
+                    trie2[state * width + sym] = child;
                     queue.add(child);
                 } else {
-                    next[state * width + sym] = next[fail[state] * width + sym];
+                    trie2[state * width + sym] = trie2[fail[state] * width + sym];
                 }
             }
         }
+        // Renumber: states without hits first, so "any hit here?" is one comparison, each group breadth-first, so the
+        // shallow states where the scan spends its time share few cache lines; store targets pre-multiplied by the
+        // width, so a step is one add and one array read.
+        int[] order = new int[states];
+        int n = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int st : breadthFirst) {
+                if (out.get(st).isEmpty() == (pass == 0)) {
+                    order[st] = n++;
+                }
+            }
+        }
+        firstHitState = (int) out.stream().filter(List::isEmpty).count() * width;
+        next = new int[states * width];
         hits = new int[states][];
-        for (int s = 0; s < states; s++) {
-            hits[s] = out.get(s).isEmpty() ? null : out.get(s).stream().mapToInt(Integer::intValue).distinct().toArray();
+        for (int st = 0; st < states; st++) {
+            for (int sym = 0; sym < width; sym++) {
+                next[order[st] * width + sym] = order[trie2[st * width + sym]] * width;
+            }
+            hits[order[st]] = out.get(st).isEmpty() ? null : out.get(st).stream().mapToInt(Integer::intValue).distinct().toArray();
         }
     }
 
+    /** The next state (an offset into the table) after reading {@code c}. */
     int step(int state, char c) {
-        return next[state * width + (c < 128 ? symbol[c] : 0)];
+        return next[state + (c < 128 ? symbol[c] : 0)];
+    }
+
+    /** Whether anchors end in this state: states with hits are numbered last. */
+    boolean hasHits(int state) {
+        return state >= firstHitState;
     }
 
     /** Anchor ids ending at this state, or null. */
     int[] hits(int state) {
-        return hits[state];
+        return hits[state / width];
     }
 
     int length(int anchorId) {

@@ -35,6 +35,18 @@ final class CodeRegions {
     private static final Pattern ASSIGNMENT = Pattern.compile(
             "[A-Za-z_$][A-Za-z0-9_.$\\[\\]'\"]{0,60} [-+*/|&]?= (?![=\\s])");
 
+    private static final int PUNCT = 1;
+    private static final int SPACE = 2;
+    /** Per ASCII character: {@link #PUNCT} for the punctuation of code, {@link #SPACE} for a space. */
+    private static final byte[] LINE_CHAR = new byte[128];
+
+    static {
+        for (char c : "=(){}[];<>".toCharArray()) {
+            LINE_CHAR[c] = PUNCT;
+        }
+        LINE_CHAR[' '] = SPACE;
+    }
+
     private CodeRegions() {
     }
 
@@ -144,14 +156,11 @@ final class CodeRegions {
         boolean equals = false;
         for (int i = s; i < e; i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '=' -> {
-                    punct++;
-                    equals = true;
-                }
-                case '(', ')', '{', '}', '[', ']', ';', '<', '>' -> punct++;
-                case ' ' -> words++;
-                default -> { }
+            if (c < 128) {
+                int kind = LINE_CHAR[c];
+                punct += kind & PUNCT;
+                words += kind >> 1;
+                equals |= c == '=';
             }
         }
         int length = e - s;

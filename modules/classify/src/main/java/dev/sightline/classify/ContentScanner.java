@@ -16,8 +16,11 @@ import java.util.stream.Stream;
  *
  * <p>One pass over the text runs an Aho-Corasick automaton over the rules' anchor words (key prefixes, key words,
  * context words) and spots character shapes (numbers, @ signs, letter-letter-digit words). Each hit opens a window
- * of the rule's reach; overlapping windows are merged, and only there does the rule's regex run, followed by its
- * validator. Code regions come from a line pass. Overlapping value findings are resolved by type precedence.
+ * of the rule's reach, unless a cheap check on the trigger rules a match out; overlapping windows are merged, and
+ * only there does the rule's regex run, followed by its validator. Inside a window the regex is tried only where a
+ * match can start: at the anchor for key prefixes, where the rule's start filter allows, else by one {@code find()}.
+ * Matchers and buffers are reused per thread. Code regions come from a line pass. Overlapping value findings are
+ * resolved by type precedence.
  */
 public final class ContentScanner {
 
@@ -32,6 +35,8 @@ public final class ContentScanner {
     private final int[] atSignRules;
     private final int[] letterPairRules;
     private final KeyedHasher hasher;
+    /** Matchers, windows and buffers of the calling thread: a scan allocates little beyond its findings. */
+    private final ThreadLocal<ScanState> states;
 
     public ContentScanner(ScannerConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -62,6 +67,7 @@ public final class ContentScanner {
         atSignRules = rulesWith(CharTrigger.AT_SIGN);
         letterPairRules = rulesWith(CharTrigger.LETTER_PAIR_DIGIT);
         hasher = new KeyedHasher(config.hmacKey());
+        states = ThreadLocal.withInitial(() -> new ScanState(rules));
     }
 
     public ScannerConfig config() {
@@ -72,17 +78,19 @@ public final class ContentScanner {
     public ScanResult scan(String text) {
         Objects.requireNonNull(text, "text");
         int limit = scanLimit(text);
-        Windows windows = new Windows(rules.size());
-        List<int[]> markers = new ArrayList<>();
-        prefilter(text, limit, windows, markers);
-        List<Candidate> candidates = new ArrayList<>();
-        for (int r = 0; r < rules.size(); r++) {
-            int[] spans = windows.spans(r);
-            for (int i = 0; i < spans.length; i += 2) {
-                matchIn(rules.get(r), text, spans[i], Math.min(spans[i + 1], limit), candidates);
+        ScanState state = states.get();
+        state.start(text, limit);
+        try {
+            boolean surrogates = prefilter(text, limit, state);
+            for (int r = 0; r < rules.size(); r++) {
+                if (state.windows.count(r) > 0) {
+                    matchWindows(r, text, limit, state);
+                }
             }
+            return finish(text, limit, state.candidates, state.markers, !surrogates);
+        } finally {
+            state.finish();
         }
-        return finish(text, limit, candidates, markers);
     }
 
     /** The naive baseline for the benchmark: every rule's regex over the whole text, the same validators. */
@@ -90,11 +98,16 @@ public final class ContentScanner {
         int limit = scanLimit(text);
         List<Candidate> candidates = new ArrayList<>();
         for (Rule rule : rules) {
-            matchIn(rule, text, 0, limit, candidates);
+            Matcher m = rule.pattern().matcher(text);
+            m.useTransparentBounds(true).useAnchoringBounds(false).region(0, limit);
+            while (m.find()) {
+                addCandidate(rule, text, m, candidates);
+            }
         }
-        List<int[]> markers = new ArrayList<>();
-        prefilter(text, limit, new Windows(rules.size()), markers);
-        return finish(text, limit, candidates, markers);
+        ScanState state = new ScanState(rules);
+        state.start(text, limit);
+        boolean surrogates = prefilter(text, limit, state);
+        return finish(text, limit, candidates, state.markers, !surrogates);
     }
 
     private int[] rulesWith(CharTrigger trigger) {
@@ -120,60 +133,109 @@ public final class ContentScanner {
         return text.length();
     }
 
-    /** The single pass: automaton step plus character-shape triggers; records windows per rule. */
-    private void prefilter(String text, int limit, Windows windows, List<int[]> markers) {
-        int state = AnchorAutomaton.ROOT;
+    /**
+     * The single pass: automaton step plus character-shape triggers; records windows per rule and organisation
+     * markers. Returns whether the scanned text holds surrogate pairs (then offsets need converting).
+     */
+    private boolean prefilter(String text, int limit, ScanState state) {
+        char[] chars = state.chars;
+        Windows windows = state.windows;
+        int automatonState = AnchorAutomaton.ROOT;
         int numberEnd = -1;
+        boolean surrogates = false;
         char prev = ' ';
-        char[] chars = text.toCharArray(); // plain array reads: no per-character String coder and bounds checks
         for (int i = 0; i < limit; i++) {
             char c = chars[i];
-            state = automaton.step(state, c);
-            int[] hits = automaton.hits(state);
-            if (hits != null) {
-                for (int id : hits) {
-                    int anchorStart = i + 1 - automaton.length(id);
-                    if (id >= markerAnchorsFrom) {
-                        markers.add(new int[] {anchorStart, i + 1});
-                        continue;
-                    }
-                    boolean wordStart = anchorStart == 0 || !isAsciiLetter(text.charAt(anchorStart - 1));
-                    for (int r : rulesOfAnchor[id]) {
-                        Rule rule = rules.get(r);
-                        if (wordStart || !rule.wordStart()) {
-                            windows.add(r, anchorStart - rule.before(), i + 1 + rule.after());
+            automatonState = automaton.step(automatonState, c);
+            if (automaton.hasHits(automatonState)) {
+                anchorHits(chars, i, automaton.hits(automatonState), state);
+            }
+            if (c < 128) {
+                switch (SHAPE[c]) {
+                    case DIGIT -> {
+                        if (i >= numberEnd && !Context.isAlnum(prev)) {
+                            numberEnd = numberTrigger(text, chars, i, limit, windows);
                         }
                     }
+                    case LETTER -> {
+                        if (!Context.isAlnum(prev) && i + 2 < limit && isAsciiLetter(chars[i + 1])) {
+                            char third = chars[i + 2];
+                            if (isDigit(third) || third == ' ' && i + 3 < limit && isDigit(chars[i + 3])) {
+                                letterPairTrigger(text, i, windows);
+                            }
+                        }
+                    }
+                    case AT_SIGN -> {
+                        for (int r : atSignRules) {
+                            windows.add(r, i - rules.get(r).before(), i + rules.get(r).after());
+                        }
+                    }
+                    default -> { }
                 }
+            } else {
+                surrogates |= Character.isSurrogate(c);
             }
-            if (c >= '0' && c <= '9') {
-                if (i >= numberEnd && !Context.isAlnum(prev)) {
-                    numberEnd = numberTrigger(text, i, limit, windows);
-                }
-            } else if (c == '@') {
-                for (int r : atSignRules) {
-                    windows.add(r, i - rules.get(r).before(), i + rules.get(r).after());
-                }
-            } else if (isAsciiLetter(c) && !Context.isAlnum(prev) && i + 2 < limit && isAsciiLetter(chars[i + 1])) {
-                char third = chars[i + 2];
-                if (isDigit(third) || third == ' ' && i + 3 < limit && isDigit(chars[i + 3])) {
-                    for (int r : letterPairRules) {
-                        windows.add(r, i, i + rules.get(r).after());
+            prev = c;
+        }
+        return surrogates;
+    }
+
+    private static final byte OTHER = 0;
+    private static final byte DIGIT = 1;
+    private static final byte LETTER = 2;
+    private static final byte AT_SIGN = 3;
+    /** The shape class of each ASCII character, so the loop does one table read and one switch per character. */
+    private static final byte[] SHAPE = new byte[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            SHAPE[c] = DIGIT;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            SHAPE[c] = LETTER;
+            SHAPE[Character.toUpperCase(c)] = LETTER;
+        }
+        SHAPE['@'] = AT_SIGN;
+    }
+
+    private void anchorHits(char[] chars, int i, int[] hits, ScanState state) {
+        for (int id : hits) {
+            int anchorStart = i + 1 - automaton.length(id);
+            if (id >= markerAnchorsFrom) {
+                state.markers.add(new int[] {anchorStart, i + 1});
+                continue;
+            }
+            boolean wordStart = anchorStart == 0 || !isAsciiLetter(chars[anchorStart - 1]);
+            for (int r : rulesOfAnchor[id]) {
+                Rule rule = rules.get(r);
+                if (wordStart || !rule.wordStart()) {
+                    switch (rule.start()) {
+                        case AT_ANCHOR -> state.windows.add(r, anchorStart, anchorStart + 1, i + 1 + rule.after());
+                        case BEFORE_ANCHOR -> state.windows.add(r, anchorStart - rule.before(), anchorStart + 1, i + 1 + rule.after());
+                        case IN_WINDOW -> state.windows.add(r, anchorStart - rule.before(), i + 1 + rule.after());
                     }
                 }
             }
-            prev = c;
+        }
+    }
+
+    private void letterPairTrigger(String text, int i, Windows windows) {
+        for (int r : letterPairRules) {
+            Rule rule = rules.get(r);
+            if (rule.triggerCheck().worthALook(text, i, i + 2, 0)) {
+                windows.add(r, i, i + rule.after());
+            }
         }
     }
 
     /** Counts the digits of the number starting at {@code start} and opens windows for rules it could satisfy. */
-    private int numberTrigger(String text, int start, int limit, Windows windows) {
+    private int numberTrigger(String text, char[] chars, int start, int limit, Windows windows) {
         int digits = 0;
         int gap = 0;
         int i = start;
         int end = start;
-        while (i < limit && i - start < 64) {
-            char c = text.charAt(i);
+        while (i < limit && i - start < MAX_NUMBER) {
+            char c = chars[i];
             if (isDigit(c)) {
                 digits++;
                 gap = 0;
@@ -185,14 +247,19 @@ public final class ContentScanner {
             }
             i++;
         }
+        boolean cut = i - start >= MAX_NUMBER;
         for (int k = 0; k < numberRules.length; k++) {
-            if (digits >= minDigits[k]) {
+            Rule rule = rules.get(numberRules[k]);
+            if (digits >= minDigits[k] && (cut || rule.triggerCheck().worthALook(text, start, end, digits))) {
                 // a match starts at most at a "+(" before the digits and ends with the number
                 windows.add(numberRules[k], start - 4, end + 1);
             }
         }
         return end;
     }
+
+    /** Longest number the trigger measures; a longer run opens its windows without the rules' trigger checks. */
+    private static final int MAX_NUMBER = 64;
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
@@ -202,24 +269,56 @@ public final class ContentScanner {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    private static void matchIn(Rule rule, String text, int from, int to, List<Candidate> out) {
-        int start = Math.max(0, from);
-        if (start >= to) {
-            return;
-        }
-        Matcher m = rule.pattern().matcher(text);
-        m.useTransparentBounds(true).useAnchoringBounds(false).region(start, to);
-        while (m.find()) {
-            int group = valueGroup(rule, m);
-            int s = m.start(group);
-            int e = m.end(group);
-            if (e <= s) {
+    /**
+     * Runs rule {@code r} in its windows. A window gives the positions where a match may start and how far it may
+     * reach; with a start filter (or a start fixed by the anchor) the regex is tried only at the allowed starts,
+     * otherwise one {@code find()} walks the window. Like {@code find()}, a match hides starts inside it.
+     */
+    private void matchWindows(int r, String text, int limit, ScanState state) {
+        Rule rule = rules.get(r);
+        Matcher m = state.matcher(r);
+        Rule.StartFilter filter = rule.startFilter();
+        boolean everyPosition = filter == null && rule.start() == Rule.Start.IN_WINDOW;
+        int[] w = state.windows.spans(r);
+        int lastEnd = 0;
+        for (int k = 0, n = state.windows.count(r); k < n; k += 3) {
+            int from = Math.max(Math.max(0, w[k]), lastEnd);
+            int to = Math.min(w[k + 2], limit);
+            int startsTo = Math.min(w[k + 1], to);
+            if (everyPosition) {
+                if (from < to) {
+                    m.region(from, to);
+                    while (m.find()) {
+                        addCandidate(rule, text, m, state.candidates);
+                        lastEnd = m.end();
+                    }
+                }
                 continue;
             }
-            double confidence = rule.validator().confidence(text, m, s, e);
-            if (confidence > 0) {
-                out.add(new Candidate(rule.type(), s, e, confidence));
+            for (int i = from; i < startsTo; i++) {
+                if (filter != null && !filter.canStart(text, i)) {
+                    continue;
+                }
+                m.region(i, to);
+                if (m.lookingAt()) {
+                    addCandidate(rule, text, m, state.candidates);
+                    lastEnd = m.end();
+                    i = Math.max(i, m.end() - 1);
+                }
             }
+        }
+    }
+
+    private static void addCandidate(Rule rule, String text, Matcher m, List<Candidate> out) {
+        int group = valueGroup(rule, m);
+        int s = m.start(group);
+        int e = m.end(group);
+        if (e <= s) {
+            return;
+        }
+        double confidence = rule.validator().confidence(text, m, s, e);
+        if (confidence > 0) {
+            out.add(new Candidate(rule.type(), s, e, confidence));
         }
     }
 
@@ -236,7 +335,7 @@ public final class ContentScanner {
         return 0;
     }
 
-    private ScanResult finish(String text, int limit, List<Candidate> candidates, List<int[]> markers) {
+    private ScanResult finish(String text, int limit, List<Candidate> candidates, List<int[]> markers, boolean bmpOnly) {
         List<Candidate> kept = resolveOverlaps(candidates);
         for (CodeRegions.Region region : CodeRegions.find(text, limit)) {
             kept.add(new Candidate(FindingType.SOURCE_CODE, region.start(), region.end(), 0.8));
@@ -244,7 +343,7 @@ public final class ContentScanner {
         }
         kept.sort(Comparator.comparingInt(Candidate::start).thenComparingInt(Candidate::end)
                 .thenComparing(Candidate::type));
-        CodePoints offsets = new CodePoints(text);
+        CodePoints offsets = new CodePoints(text, bmpOnly);
         List<Finding> findings = new ArrayList<>(kept.size());
         for (Candidate c : kept) {
             String raw = text.substring(c.start(), c.end());
@@ -275,6 +374,9 @@ public final class ContentScanner {
         candidates.sort(Comparator.comparing(Candidate::type).thenComparingInt(Candidate::start)
                 .thenComparing(Comparator.comparingDouble(Candidate::confidence).reversed()));
         List<Candidate> kept = new ArrayList<>();
+        if (candidates.isEmpty()) {
+            return kept;
+        }
         for (Candidate c : candidates) {
             boolean overlaps = false;
             for (Candidate k : kept) {
@@ -294,7 +396,10 @@ public final class ContentScanner {
     private record Candidate(FindingType type, int start, int end, double confidence) {
     }
 
-    /** Windows per rule, merged as they arrive (triggers arrive in text order, so merging is local). */
+    /**
+     * Windows per rule as triples (first start, end of starts, reach), merged as they arrive (triggers arrive in text
+     * order, so merging is local). A window whose starts are not restricted ends its starts at its reach.
+     */
     private static final class Windows {
         private final int[][] spans;
         private final int[] sizes;
@@ -304,28 +409,102 @@ public final class ContentScanner {
             sizes = new int[rules];
         }
 
+        void clear() {
+            Arrays.fill(sizes, 0);
+        }
+
         void add(int rule, int from, int to) {
+            add(rule, from, to, to);
+        }
+
+        void add(int rule, int from, int startsTo, int to) {
             int[] s = spans[rule];
             int n = sizes[rule];
-            if (n > 0 && from <= s[n - 1]) {
-                s[n - 2] = Math.min(s[n - 2], from);
+            if (n > 0 && from <= s[n - 2]) {
+                s[n - 3] = Math.min(s[n - 3], from);
+                s[n - 2] = Math.max(s[n - 2], startsTo);
                 s[n - 1] = Math.max(s[n - 1], to);
                 return;
             }
             if (s == null) {
-                s = spans[rule] = new int[8];
+                s = spans[rule] = new int[12];
             } else if (n == s.length) {
                 s = spans[rule] = Arrays.copyOf(s, n * 2);
             }
             s[n] = from;
-            s[n + 1] = to;
-            sizes[rule] = n + 2;
+            s[n + 1] = startsTo;
+            s[n + 2] = to;
+            sizes[rule] = n + 3;
         }
 
+        int count(int rule) {
+            return sizes[rule];
+        }
+
+        /** The backing array: read {@link #count} entries. */
         int[] spans(int rule) {
-            return spans[rule] == null ? new int[0] : Arrays.copyOf(spans[rule], sizes[rule]);
+            return spans[rule];
         }
     }
+
+    /** What one thread reuses from scan to scan. */
+    private static final class ScanState {
+        private final List<Rule> rules;
+        private final Matcher[] matchers;
+        private final boolean[] matcherInUse;
+        final Windows windows;
+        final List<Candidate> candidates = new ArrayList<>();
+        final List<int[]> markers = new ArrayList<>();
+        char[] chars = new char[0];
+        private String text;
+
+        ScanState(List<Rule> rules) {
+            this.rules = rules;
+            this.matchers = new Matcher[rules.size()];
+            this.matcherInUse = new boolean[rules.size()];
+            this.windows = new Windows(rules.size());
+        }
+
+        void start(String newText, int limit) {
+            text = newText;
+            if (chars.length < limit) {
+                chars = new char[Math.max(limit, 2 * chars.length)];
+            }
+            newText.getChars(0, limit, chars, 0);
+            windows.clear();
+            candidates.clear();
+            markers.clear();
+        }
+
+        Matcher matcher(int rule) {
+            Matcher m = matchers[rule];
+            if (m == null) {
+                m = matchers[rule] = rules.get(rule).pattern().matcher(text);
+                m.useTransparentBounds(true).useAnchoringBounds(false);
+            } else if (!matcherInUse[rule]) {
+                m.reset(text);
+            }
+            matcherInUse[rule] = true;
+            return m;
+        }
+
+        /** Lets go of the document: no reference to its text outlives the scan. */
+        void finish() {
+            for (int r = 0; r < matchers.length; r++) {
+                if (matcherInUse[r]) {
+                    matchers[r].reset("");
+                    matcherInUse[r] = false;
+                }
+            }
+            text = null;
+            if (chars.length > MAX_KEPT_BUFFER) {
+                chars = new char[0];
+            }
+        }
+    }
+
+    /** Buffers larger than this are not kept between scans. */
+    private static final int MAX_KEPT_BUFFER = 1 << 20;
 
     /** Converts char offsets to code-point offsets; the identity when the text has no surrogate pairs. */
     private static final class CodePoints {
@@ -334,13 +513,9 @@ public final class ContentScanner {
         private int lastChar;
         private int lastCodePoint;
 
-        CodePoints(String text) {
+        CodePoints(String text, boolean bmpOnly) {
             this.text = text;
-            boolean surrogates = false;
-            for (int i = 0; i < text.length() && !surrogates; i++) {
-                surrogates = Character.isSurrogate(text.charAt(i));
-            }
-            this.identity = !surrogates;
+            this.identity = bmpOnly;
         }
 
         /** Offsets are asked for in mostly ascending order; count forward from the last answer when possible. */

@@ -20,13 +20,19 @@ final class Context {
     }
 
     static boolean within(String text, int from, int to, String... words) {
+        int firstLetters = 0;
+        for (String w : words) {
+            firstLetters |= 1 << (w.charAt(0) - 'a');
+        }
         for (int i = from; i < to; i++) {
-            char c = Character.toLowerCase(text.charAt(i));
-            if (c < 'a' || c > 'z' || (i > 0 && Character.isLetter(text.charAt(i - 1)))) {
+            char c = text.charAt(i);
+            // ASCII fast path: (c | 0x20) folds A-Z onto a-z and maps no other ASCII character into a-z
+            int letter = c < 128 ? (c | 0x20) - 'a' : Character.toLowerCase(c) - 'a';
+            if (letter < 0 || letter > 25 || (firstLetters & (1 << letter)) == 0 || i > 0 && isLetter(text.charAt(i - 1))) {
                 continue;
             }
             for (String w : words) {
-                if (w.charAt(0) == c && i + w.length() <= text.length() && text.regionMatches(true, i, w, 0, w.length())) {
+                if (w.charAt(0) == 'a' + letter && i + w.length() <= text.length() && text.regionMatches(true, i, w, 0, w.length())) {
                     int after = i + w.length();
                     if (w.length() > 3 || after >= text.length() || !Character.isLetter(text.charAt(after))) {
                         return true;
@@ -35,6 +41,10 @@ final class Context {
             }
         }
         return false;
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : Character.isLetter(c);
     }
 
     static boolean isAlnum(char c) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Detectors of the PII, PCI and PHI data classes. */
@@ -42,6 +43,9 @@ final class PersonalRules {
     private static final Set<String> CARD_GROUPINGS = Set.of("4-4-4-4", "4-4-4-4-3", "4-6-5", "4-6-4", "4-4-4-1",
         "4-4-4-2", "4-4-4-3", "4-4-5", "4-4-4-4-1", "4-4-4-4-2");
 
+    /** The date shapes {@link #looksLikeDate} rejects, as far as the number itself goes. */
+    private static final Pattern DATE_PREFIX = Pattern.compile("\\d{4}([-/.])\\d{1,2}\\1\\d{1,2}(?!\\d)");
+
     private PersonalRules() {
     }
 
@@ -52,41 +56,109 @@ final class PersonalRules {
                         1, CharTrigger.NUMBER, 13, 0, 0, PersonalRules::card),
                 shaped(FindingType.IBAN,
                         "(?<![A-Za-z0-9])([A-Z]{2}\\d{2}([ -]?)[A-Z0-9]{4}(?:\\2[A-Z0-9]{4}){1,7}(?:\\2[A-Z0-9]{1,3})?)(?![A-Za-z0-9])",
-                        1, CharTrigger.LETTER_PAIR_DIGIT, 0, 0, 50, PersonalRules::iban),
+                        1, CharTrigger.LETTER_PAIR_DIGIT, 0, 0, 50, PersonalRules::iban)
+                        .checkedBy((t, start, end, digits) -> isUpper(t, start) && isUpper(t, start + 1)
+                                && isDigit(t, start + 2) && isDigit(t, start + 3)),
                 shaped(FindingType.US_SSN,
                         "(?<![0-9A-Za-z+.-])(\\d{3}([- ])\\d{2}\\2\\d{4})(?![0-9A-Za-z]|[.-]\\d)",
                         1, CharTrigger.NUMBER, 9, 0, 0, PersonalRules::ssn),
                 anchored(FindingType.US_SSN,
                         "(?<![0-9A-Za-z+.-])(\\d{9})(?![0-9A-Za-z]|[.-]\\d)",
-                        1, 60, 60, PersonalRules::bareSsn, SSN_CONTEXT),
+                        1, 60, 60, PersonalRules::bareSsn, SSN_CONTEXT).startingWhere(PersonalRules::startsValue),
                 shaped(FindingType.UK_NINO,
                         "(?<![A-Za-z0-9])([A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d])(?![A-Za-z0-9])",
-                        1, CharTrigger.LETTER_PAIR_DIGIT, 0, 0, 20, PersonalRules::nino),
+                        1, CharTrigger.LETTER_PAIR_DIGIT, 0, 0, 20, PersonalRules::nino)
+                        .checkedBy((t, start, end, digits) -> {
+                            int d = Context.charAt(t, start + 2) == ' ' ? start + 3 : start + 2;
+                            return isDigit(t, d) && isDigit(t, d + 1);
+                        }),
                 shaped(FindingType.US_DEA_NUMBER,
                         "(?<![A-Za-z0-9])([A-Z][A-Z9]\\d{7})(?![A-Za-z0-9])",
-                        1, CharTrigger.LETTER_PAIR_DIGIT, 0, 0, 16, PersonalRules::dea),
+                        1, CharTrigger.LETTER_PAIR_DIGIT, 0, 0, 16, PersonalRules::dea)
+                        .checkedBy((t, start, end, digits) -> isUpper(t, start) && isUpper(t, start + 1)
+                                && isDigit(t, start + 2) && isDigit(t, start + 8)),
                 anchored(FindingType.US_NPI,
                         "(?<![0-9A-Za-z+.-])([12]\\d{9})(?![0-9A-Za-z]|[.-]\\d)",
                         1, 70, 70, (t, m, s, e) -> Checksums.npi(t.substring(s, e)) && Context.near(t, s, e, 50, NPI_CONTEXT)
-                                ? 0.95 : REJECT, NPI_CONTEXT),
+                                ? 0.95 : REJECT, NPI_CONTEXT).startingWhere(PersonalRules::startsValue),
                 anchored(FindingType.MEDICAL_RECORD_NUMBER,
                         "(?<![A-Za-z0-9-])((?:[A-Z]{1,4}-?)?\\d{4,12}(?:-\\d{1,8}){0,2})(?![A-Za-z0-9]|-\\d)",
-                        1, 0, 60, PersonalRules::mrn, MRN_CONTEXT),
+                        1, 0, 60, PersonalRules::mrn, MRN_CONTEXT).startingWhere(PersonalRules::startsValue),
                 anchored(FindingType.PASSPORT_NUMBER,
                         "(?<![A-Za-z0-9-])([A-Z]{1,2}\\d{6,8}|\\d{9}|\\d{2}[A-Z]{2}\\d{5}|[CFGHJK][CFGHJKLMNPRTVWXYZ0-9]{8})(?![A-Za-z0-9]|-\\d)",
-                        1, 70, 70, PersonalRules::passport, PASSPORT_CONTEXT),
+                        1, 70, 70, PersonalRules::passport, PASSPORT_CONTEXT).startingWhere(PersonalRules::startsValue),
                 shaped(FindingType.EMAIL_ADDRESS,
                         "(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,8}[A-Za-z]{2,24})(?![A-Za-z0-9-]|\\.[A-Za-z0-9])",
                         1, CharTrigger.AT_SIGN, 0, 65, 270, PersonalRules::email),
                 shaped(FindingType.IP_ADDRESS,
                         "(?<![0-9A-Za-z.])((?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3})(?![0-9A-Za-z]|\\.\\d)",
-                        1, CharTrigger.NUMBER, 4, 0, 0, PersonalRules::ipv4),
+                        1, CharTrigger.NUMBER, 4, 0, 0, PersonalRules::ipv4)
+                        .checkedBy(PersonalRules::mayBePublicIpv4),
                 shaped(FindingType.PHONE_NUMBER,
                         "(?<![0-9A-Za-z+/.=_-])(\\+?\\(?\\d(?:[ .()-]{0,3}\\d){6,16}+)(?![0-9A-Za-z]|[.-]\\d)",
-                        1, CharTrigger.NUMBER, 7, 0, 0, PersonalRules::phone),
+                        1, CharTrigger.NUMBER, 7, 0, 0, PersonalRules::phone)
+                        .checkedBy(PersonalRules::mayBePhone),
                 anchored(FindingType.ICD10_CODE,
                         "(?<![A-Za-z0-9.-])([A-TV-Z]\\d[0-9AB](?:\\.[0-9A-Z]{1,4})?|U0[79]\\.\\d)(?![A-Za-z0-9]|\\.\\d)",
-                        1, 140, 140, PersonalRules::icd10, CLINICAL_CONTEXT));
+                        1, 140, 140, PersonalRules::icd10, CLINICAL_CONTEXT)
+                        .startingWhere((t, i) -> isUpper(t, i) && isDigit(t, i + 1) && startsValue(t, i)));
+    }
+
+    /** Identifiers start with a digit or a capital letter at the start of a word. */
+    private static boolean startsValue(String text, int i) {
+        char c = text.charAt(i);
+        return (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') && !Context.isAlnum(Context.charAt(text, i - 1));
+    }
+
+    private static int count(String text, int from, int to, char c) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n += text.charAt(i) == c ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static boolean isUpper(String text, int i) {
+        char c = Context.charAt(text, i);
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isDigit(String text, int i) {
+        char c = Context.charAt(text, i);
+        return c >= '0' && c <= '9';
+    }
+
+    /**
+     * What {@link #phone} accepts needs a leading +, ten or more digits, or a phone word at most 30 characters before
+     * the match (which starts at most 4 characters before the number). A number that is a date (2025-03-12) and
+     * cannot be entered from a "(" before it is rejected as a date whatever its context, so the context is not read.
+     */
+    private static boolean mayBePhone(String text, int start, int end, int digits) {
+        if (count(text, Math.max(0, start - 4), start, '+') > 0 || digits >= 10) {
+            return true;
+        }
+        boolean date = Context.charAt(text, start - 1) != '(' && DATE_PREFIX.matcher(text).region(start, end).lookingAt();
+        return !date && Context.within(text, Math.max(0, start - 34), end, PHONE_CONTEXT);
+    }
+
+    /**
+     * A run of only digits and dots can be matched only from its start, so its first three octets decide whether
+     * {@link #ipv4} could accept it; other runs are left to the regex.
+     */
+    private static boolean mayBePublicIpv4(String text, int start, int end, int digits) {
+        int[] octets = new int[3];
+        int dots = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (c < '0' || c > '9') {
+                return count(text, start, end, '.') >= 3;
+            } else if (dots < 3) {
+                octets[dots] = Math.min(1000, octets[dots] * 10 + (c - '0'));
+            }
+        }
+        return dots >= 3 && isPublicIpv4(octets[0], octets[1], octets[2]);
     }
 
     private static double card(String text, MatchResult m, int s, int e) {

@@ -23,10 +23,14 @@ import java.util.regex.Pattern;
  * @param before        how far before a trigger a match can start
  * @param after         how far after a trigger a match can end (numbers: the number itself bounds the window)
  * @param wordStart     anchors count only at the start of a word (not "aws" in "laws")
+ * @param start         where, relative to its trigger, a match can start
+ * @param startFilter   positions of a window worth a match attempt; null = every position (one {@code find()})
+ * @param triggerCheck  for character triggers: a cheap necessary condition on the trigger before a window is opened
  * @param validator     confidence in (0, 1], or 0 to reject; must check its own context (the prefilter is only a hint)
  */
 record Rule(FindingType type, Pattern pattern, int valueGroup, List<String> anchors, Set<CharTrigger> charTriggers,
-            int minDigits, int before, int after, boolean wordStart, Validator validator) {
+            int minDigits, int before, int after, boolean wordStart, Start start, StartFilter startFilter,
+            TriggerCheck triggerCheck, Validator validator) {
 
     /** Character shapes found by the single pass. */
     enum CharTrigger {
@@ -38,38 +42,98 @@ record Rule(FindingType type, Pattern pattern, int valueGroup, List<String> anch
         LETTER_PAIR_DIGIT
     }
 
+    /** Where a match can start relative to the anchor that triggered the rule. */
+    enum Start {
+        /** exactly at the anchor: the anchor is the value's literal prefix (one match attempt per anchor) */
+        AT_ANCHOR,
+        /** at most {@code before} characters before the anchor, never after it ({@code postgres} of {@code ://}) */
+        BEFORE_ANCHOR,
+        /** anywhere from {@code before} characters before the trigger to {@code after} characters after it */
+        IN_WINDOW
+    }
+
     /** Returns the confidence of a match, or {@link #REJECT}. */
     @FunctionalInterface
     interface Validator {
         double confidence(String text, MatchResult match, int valueStart, int valueEnd);
     }
 
+    /** Whether a match can start at {@code i}: lets the scanner try the regex at few positions instead of all. */
+    @FunctionalInterface
+    interface StartFilter {
+        boolean canStart(String text, int i);
+    }
+
+    /**
+     * A necessary condition for a match near a character trigger spanning {@code [start, end)} (a number with
+     * {@code digits} digits, or the letters of a letter-letter-digit word); false skips the window.
+     */
+    @FunctionalInterface
+    interface TriggerCheck {
+        boolean worthALook(String text, int start, int end, int digits);
+    }
+
     static final double REJECT = 0;
+    private static final TriggerCheck ALWAYS = (text, start, end, digits) -> true;
 
     Rule {
         Objects.requireNonNull(type);
+        Objects.requireNonNull(start);
+        Objects.requireNonNull(triggerCheck);
         anchors = List.copyOf(anchors);
         charTriggers = charTriggers.isEmpty() ? Set.of() : EnumSet.copyOf(charTriggers);
         if (anchors.isEmpty() && charTriggers.isEmpty()) {
             throw new IllegalArgumentException(type + " has no trigger");
         }
+        if (start != Start.IN_WINDOW && !charTriggers.isEmpty()) {
+            throw new IllegalArgumentException(type + ": character triggers open windows");
+        }
     }
 
-    /** Triggered by anchor words at the start of a word. */
+    /** The value starts with one of the anchors (a key prefix or key word), at the start of a word. */
+    static Rule prefixed(FindingType type, String regex, int valueGroup, int after, Validator validator, String... anchors) {
+        return anchorRule(type, regex, valueGroup, 0, after, true, Start.AT_ANCHOR, null, validator, anchors);
+    }
+
+    /** The value starts with one of the anchors, also inside a word ({@code githubToken}, {@code db_password}). */
+    static Rule prefixedAnywhere(FindingType type, String regex, int valueGroup, int after, Validator validator,
+                                 String... anchors) {
+        return anchorRule(type, regex, valueGroup, 0, after, false, Start.AT_ANCHOR, null, validator, anchors);
+    }
+
+    /** The value starts up to {@code before} characters before an anchor inside it ({@code ://}), where the filter allows. */
+    static Rule beforeAnchor(FindingType type, String regex, int valueGroup, int before, int after, StartFilter filter,
+                             Validator validator, String... anchors) {
+        return anchorRule(type, regex, valueGroup, before, after, false, Start.BEFORE_ANCHOR, filter, validator, anchors);
+    }
+
+    /** Anchors are context words at the start of a word; the value lies anywhere in the window around them. */
     static Rule anchored(FindingType type, String regex, int valueGroup, int before, int after, Validator validator,
                          String... anchors) {
-        return new Rule(type, Pattern.compile(regex), valueGroup, List.of(anchors), Set.of(), 0, before, after, true, validator);
+        return anchorRule(type, regex, valueGroup, before, after, true, Start.IN_WINDOW, null, validator, anchors);
     }
 
-    /** Triggered by anchor words anywhere, also inside a word ({@code githubToken}, {@code postgres://}). */
-    static Rule anchoredAnywhere(FindingType type, String regex, int valueGroup, int before, int after,
-                                 Validator validator, String... anchors) {
-        return new Rule(type, Pattern.compile(regex), valueGroup, List.of(anchors), Set.of(), 0, before, after, false, validator);
+    private static Rule anchorRule(FindingType type, String regex, int valueGroup, int before, int after, boolean wordStart,
+                                   Start start, StartFilter filter, Validator validator, String... anchors) {
+        return new Rule(type, Pattern.compile(regex), valueGroup, List.of(anchors), Set.of(), 0, before, after, wordStart,
+                start, filter, ALWAYS, validator);
     }
 
     static Rule shaped(FindingType type, String regex, int valueGroup, CharTrigger trigger, int minDigits, int before,
                        int after, Validator validator) {
         return new Rule(type, Pattern.compile(regex), valueGroup, List.of(), Set.of(trigger), minDigits, before, after, true,
-                validator);
+                Start.IN_WINDOW, null, ALWAYS, validator);
+    }
+
+    /** The same rule, trying its regex only where {@code filter} allows. */
+    Rule startingWhere(StartFilter filter) {
+        return new Rule(type, pattern, valueGroup, anchors, charTriggers, minDigits, before, after, wordStart, start, filter,
+                triggerCheck, validator);
+    }
+
+    /** The same rule, opening a window at a character trigger only when {@code check} holds. */
+    Rule checkedBy(TriggerCheck check) {
+        return new Rule(type, pattern, valueGroup, anchors, charTriggers, minDigits, before, after, wordStart, start,
+                startFilter, check, validator);
     }
 }

@@ -2,7 +2,9 @@ package dev.sightline.classify;
 
 import static dev.sightline.classify.Rule.REJECT;
 import static dev.sightline.classify.Rule.anchored;
-import static dev.sightline.classify.Rule.anchoredAnywhere;
+import static dev.sightline.classify.Rule.beforeAnchor;
+import static dev.sightline.classify.Rule.prefixed;
+import static dev.sightline.classify.Rule.prefixedAnywhere;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,63 +35,91 @@ final class SecretRules {
 
     static List<Rule> all() {
         return List.of(
-                anchored(FindingType.AWS_ACCESS_KEY_ID,
+                prefixed(FindingType.AWS_ACCESS_KEY_ID,
                         "(?<![A-Za-z0-9])((?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])",
-                        1, 0, 20, (t, m, s, e) -> keyLike(t, s, e, 4, 2.5) ? 0.95 : REJECT,
+                        1, 20, (t, m, s, e) -> keyLike(t, s, e, 4, 2.5) ? 0.95 : REJECT,
                         "akia", "asia", "agpa", "aida", "aroa", "aipa", "anpa", "anva", "abia", "acca"),
                 anchored(FindingType.AWS_SECRET_ACCESS_KEY,
                         "(?<![A-Za-z0-9/+])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])",
                         1, 200, 200, SecretRules::awsSecret,
-                        "aws", "secret_access", "secretaccess", "secret access", "secret-access", "akia", "asia"),
-                anchored(FindingType.GITHUB_TOKEN,
+                        "aws", "secret_access", "secretaccess", "secret access", "secret-access", "akia", "asia")
+                        .startingWhere(SecretRules::startsFortyCharacterRun),
+                prefixed(FindingType.GITHUB_TOKEN,
                         "(?<![A-Za-z0-9_])(gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])",
-                        1, 0, 95, SecretRules::github, "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
-                anchored(FindingType.SLACK_WEBHOOK_URL,
+                        1, 95, SecretRules::github, "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+                beforeAnchor(FindingType.SLACK_WEBHOOK_URL,
                         "(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/-]{20,200})",
-                        1, 10, 220, SecretRules::slackWebhook, "hooks.slack.com"),
-                anchored(FindingType.SLACK_TOKEN,
+                        1, 10, 220, (t, i) -> t.startsWith("http", i), SecretRules::slackWebhook, "hooks.slack.com"),
+                prefixed(FindingType.SLACK_TOKEN,
                         "(?<![A-Za-z0-9-])(xox[abposre]-[0-9A-Za-z-]{10,250}[0-9A-Za-z]|xapp-\\d-[A-Za-z0-9-]{10,250}[0-9A-Za-z])(?![A-Za-z0-9-])",
-                        1, 0, 260, SecretRules::slackToken,
+                        1, 260, SecretRules::slackToken,
                         "xoxa-", "xoxb-", "xoxp-", "xoxo-", "xoxs-", "xoxr-", "xoxe-", "xapp-"),
-                anchored(FindingType.STRIPE_SECRET_KEY,
+                prefixed(FindingType.STRIPE_SECRET_KEY,
                         "(?<![A-Za-z0-9_])((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,247})(?![A-Za-z0-9_])",
-                        1, 0, 260, SecretRules::stripe, "sk_live_", "sk_test_", "rk_live_", "rk_test_"),
-                anchored(FindingType.ANTHROPIC_API_KEY,
+                        1, 260, SecretRules::stripe, "sk_live_", "sk_test_", "rk_live_", "rk_test_"),
+                prefixed(FindingType.ANTHROPIC_API_KEY,
                         "(?<![A-Za-z0-9_-])(sk-ant-(?:api|admin|oat|ort)\\d{2}-[A-Za-z0-9_-]{32,200})(?![A-Za-z0-9_-])",
-                        1, 0, 220, SecretRules::anthropic, "sk-ant-"),
-                anchored(FindingType.OPENAI_API_KEY,
+                        1, 220, SecretRules::anthropic, "sk-ant-"),
+                prefixed(FindingType.OPENAI_API_KEY,
                         "(?<![A-Za-z0-9_-])(sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,250})(?![A-Za-z0-9_-])",
-                        1, 0, 260, SecretRules::openAi, "sk-"),
-                anchored(FindingType.GOOGLE_API_KEY,
+                        1, 260, SecretRules::openAi, "sk-"),
+                prefixed(FindingType.GOOGLE_API_KEY,
                         "(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])",
-                        1, 0, 40, (t, m, s, e) -> keyLike(t, s, e, 4, 3.5) ? 0.95 : REJECT, "aiza"),
-                anchored(FindingType.PRIVATE_KEY,
+                        1, 40, (t, m, s, e) -> keyLike(t, s, e, 4, 3.5) ? 0.95 : REJECT, "aiza"),
+                prefixedAnywhere(FindingType.PRIVATE_KEY,
                         "(-----BEGIN ((?:[A-Z0-9]{1,12} ){0,3})PRIVATE KEY(?: BLOCK)?-----\\s{0,4}"
                                 + "(?:[A-Za-z-]{2,20}: [^\\r\\n]{1,200}\\R){0,4}+[A-Za-z0-9+/=\\s\\\\]{0,8000}+"
                                 + "(?:-----END \\2PRIVATE KEY(?: BLOCK)?-----)?)",
-                        1, 0, 8400, SecretRules::privateKey, "-----begin"),
-                anchored(FindingType.JWT,
+                        1, 8400, SecretRules::privateKey, "-----begin"),
+                prefixed(FindingType.JWT,
                         "(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,4000}\\.[A-Za-z0-9_-]{4,8000}\\.[A-Za-z0-9_-]{0,2000})(?![A-Za-z0-9_-])",
-                        1, 0, 14100, SecretRules::jwt, "eyj"),
-                anchoredAnywhere(FindingType.CONNECTION_STRING_PASSWORD,
+                        1, 14100, SecretRules::jwt, "eyj"),
+                beforeAnchor(FindingType.CONNECTION_STRING_PASSWORD,
                         "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\\s:/?#@'\"<>]{0,128}:([^\\s@/?'\"<>]{1,256})"
                                 + "@([A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\])",
-                        1, 32, 700, SecretRules::uriPassword, "://"),
-                anchored(FindingType.CONNECTION_STRING_PASSWORD,
+                        1, 32, 700, SecretRules::startsScheme, SecretRules::uriPassword, "://"),
+                prefixed(FindingType.CONNECTION_STRING_PASSWORD,
                         "(?i)(?<![A-Za-z0-9_])(?:password|pwd)\\s{0,3}=\\s{0,3}(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|([^;\"'\\s&]{1,256}))",
-                        -1, 0, 300, SecretRules::keyValuePassword, "password", "pwd"),
-                anchoredAnywhere(FindingType.GENERIC_SECRET,
+                        -1, 300, SecretRules::keyValuePassword, "password", "pwd"),
+                prefixedAnywhere(FindingType.GENERIC_SECRET,
                         "(?i)((?:password|passwd|passphrase|pwd|secret|token|api[_-]?key"
                                 + "|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.-]{0,30})[\"']?\\s{0,4}"
                                 + "(=>|:=|=|:|\\bis\\b|\\bwas\\b|\\bto\\b)\\s{0,4}(?:\"([^\"\\r\\n]{1,300})\"|'([^'\\r\\n]{1,300})'"
                                 + "|`([^`\\r\\n]{1,300})`|([^\\s\"'`,;)}\\]]{0,299}[^\\s\"'`,;)}\\].!?:]))",
-                        -3, 0, 420, SecretRules::assignment,
+                        -3, 420, SecretRules::assignment,
                         "password", "passwd", "passphrase", "pwd", "secret", "token", "api_key", "api-key", "apikey",
-                        "access_key", "access-key", "accesskey", "auth_key", "authkey", "private_key", "privatekey",
+                        "access_key", "access-key", "accesskey", "auth_key", "auth-key", "authkey", "private_key", "private-key",
+                        "privatekey",
                         "credential"),
-                anchored(FindingType.GENERIC_SECRET,
+                prefixed(FindingType.GENERIC_SECRET,
                         "(?i)(?<![A-Za-z0-9])(?:bearer|basic)\\s{1,3}([A-Za-z0-9._~+/-]{15,2047}[A-Za-z0-9_~+/=-])",
-                        1, 0, 2100, (t, m, s, e) -> tokenLike(t.substring(s, e)) ? 0.85 : REJECT, "bearer", "basic"));
+                        1, 2100, (t, m, s, e) -> tokenLike(t.substring(s, e)) ? 0.85 : REJECT, "bearer", "basic"));
+    }
+
+    /** Where an AWS secret can start: a run of exactly 40 base64 characters not followed by padding. */
+    private static boolean startsFortyCharacterRun(String text, int i) {
+        if (i > 0 && isBase64(text.charAt(i - 1))) {
+            return false;
+        }
+        int end = i;
+        while (end < text.length() && end - i <= 40 && isBase64(text.charAt(end))) {
+            end++;
+        }
+        return end - i == 40 && (end == text.length() || text.charAt(end) != '=');
+    }
+
+    private static boolean isBase64(char c) {
+        return Context.isAlnum(c) || c == '/' || c == '+';
+    }
+
+    /** Where a URI scheme can start: a letter not preceded by a scheme character. */
+    private static boolean startsScheme(String text, int i) {
+        char c = text.charAt(i);
+        if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+            return false;
+        }
+        char before = Context.charAt(text, i - 1);
+        return !(Context.isAlnum(before) || before == '+' || before == '.' || before == '-');
     }
 
     /** Long enough, random enough, and not a documentation value, placeholder or masked value. */

@@ -1,6 +1,7 @@
 package dev.sightline.config;
 
 import dev.sightline.model.Topic;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -112,13 +113,48 @@ public final class ConfigKeys {
                     .doc("What errors.dead-letter keeps of a rejected record: keep = the raw bytes (for repair and"
                             + " replay), hash = only a keyed hash (where raw lines must not be retained).");
 
+    // Enrichment: the content scanner (dev.sightline.classify) that runs on events.ai-usage.
+    public static final ConfigKey<Secret> SCANNER_HMAC_KEY = ConfigKey.secret("sightline.scanner.hmac.key")
+            .validator(new Validator<>(key -> key.reveal().getBytes(StandardCharsets.UTF_8).length >= 16,
+                    "at least 16 bytes (UTF-8); e.g. 32 random bytes in hex"))
+            .doc("Key of the HMAC-SHA256 that hashes each sensitive value the scanner finds, so repeats correlate"
+                    + " without the value. Keep it stable: a new key breaks correlation with earlier hashes. Required"
+                    + " by run; demo and replay use a random key per process when it is unset.");
+
+    public static final ConfigKey<Integer> SCANNER_MAX_BYTES = ConfigKey.integer("sightline.scanner.max.bytes")
+            .defaultValue(1 << 20)
+            .validator(Validator.range(1, 64 << 20))
+            .doc("UTF-8 bytes of an event's content that the scanner reads; the rest is skipped and the event is"
+                    + " marked contentTruncated.");
+
+    // Detection: which policy of ref.policies is in force.
+    public static final ConfigKey<String> POLICY_ID = ConfigKey.string("sightline.policy.id")
+            .defaultValue("default")
+            .validator(Validator.matching("[a-zA-Z0-9._-]{1,100}", "1 to 100 of " + NAME_CHARS))
+            .doc("Id (record key on ref.policies) of the policy the detection rules apply; with none published,"
+                    + " every tool's sanction status comes from the catalog.");
+
+    // SIEM outputs: alerts rendered for SIEMs (dev.sightline.pipeline.siem), each switchable.
+    public static final ConfigKey<Boolean> SIEM_OCSF_ENABLED = ConfigKey.of("sightline.siem.ocsf.enabled", ValueType.BOOLEAN)
+            .defaultValue(true)
+            .doc("Write each alert as an OCSF 1.8.0 Detection Finding (JSON) to alerts.ocsf.");
+
+    public static final ConfigKey<Boolean> SIEM_ECS_ENABLED = ConfigKey.of("sightline.siem.ecs.enabled", ValueType.BOOLEAN)
+            .defaultValue(true)
+            .doc("Write each alert as an Elastic Common Schema alert document (JSON) to alerts.ecs.");
+
+    public static final ConfigKey<Boolean> SIEM_CEF_ENABLED = ConfigKey.of("sightline.siem.cef.enabled", ValueType.BOOLEAN)
+            .defaultValue(true)
+            .doc("Write each alert as a CEF line to alerts.cef.");
+
     /** Every option with a fixed key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(
             KAFKA_BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_PREFIX, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR,
             SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER_INFO, SCHEMA_REGISTRY_BEARER_TOKEN,
             HTTP_PORT, HTTP_BIND_ADDRESS, HTTP_API_TOKEN,
             STATE_DIR, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, NUM_STREAM_THREADS,
-            DEAD_LETTER_RAW_MODE);
+            DEAD_LETTER_RAW_MODE, SCANNER_HMAC_KEY, SCANNER_MAX_BYTES, POLICY_ID,
+            SIEM_OCSF_ENABLED, SIEM_ECS_ENABLED, SIEM_CEF_ENABLED);
 
     private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final String NO_FORMAT = "none";

@@ -3,6 +3,7 @@ package dev.sightline.config;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,6 +25,13 @@ public final class ValueType<T> {
     public static final ValueType<List<String>> LIST = of("a comma-separated list",
             text -> Arrays.stream(text.split(",")).map(String::strip).filter(entry -> !entry.isEmpty()).toList(),
             list -> String.join(",", list));
+
+    /** {@code true} or {@code false}, ignoring case; anything else is refused rather than read as false. */
+    public static final ValueType<Boolean> BOOLEAN = of("true or false", text -> switch (text.strip().toLowerCase(Locale.ROOT)) {
+        case "true" -> Boolean.TRUE;
+        case "false" -> Boolean.FALSE;
+        default -> throw new IllegalArgumentException("not true or false");
+    }, String::valueOf);
 
     private final String description;
     private final Function<String, T> parser;

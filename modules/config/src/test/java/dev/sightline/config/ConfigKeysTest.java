@@ -24,7 +24,7 @@ class ConfigKeysTest {
     void theSecretsAreTheCredentials() {
         Set<String> secrets = ConfigKeys.ALL.stream().filter(ConfigKey::isSecret).map(ConfigKey::name).collect(Collectors.toSet());
         assertThat(secrets).containsExactlyInAnyOrder("sightline.schema.registry.basic.auth.user.info",
-                "sightline.schema.registry.bearer.token", "sightline.http.api.token");
+                "sightline.schema.registry.bearer.token", "sightline.http.api.token", "sightline.scanner.hmac.key");
     }
 
     @Test

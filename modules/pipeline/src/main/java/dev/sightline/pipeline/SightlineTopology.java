@@ -1,15 +1,30 @@
 package dev.sightline.pipeline;
 
+import dev.sightline.classify.ScannerConfig;
+import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.RawTopic;
+import dev.sightline.detect.siem.SiemProduct;
 import dev.sightline.config.SightlineConfig;
 import dev.sightline.ingest.ParserOptions;
 import dev.sightline.ingest.Parsers;
 import dev.sightline.ingest.RecordParser;
+import dev.sightline.model.AiTool;
+import dev.sightline.model.Alert;
 import dev.sightline.model.AiUsageEvent;
+import dev.sightline.model.DataAsset;
+import dev.sightline.model.Identity;
+import dev.sightline.model.Policy;
 import dev.sightline.model.DeadLetter;
 import dev.sightline.model.Topic;
+import dev.sightline.pipeline.detect.DetectTopology;
+import dev.sightline.pipeline.enrich.EnrichTopology;
+import dev.sightline.pipeline.enrich.ScannerSettings;
+import dev.sightline.pipeline.metrics.DetectMetrics;
+import dev.sightline.pipeline.metrics.EnrichMetrics;
 import dev.sightline.pipeline.metrics.IngestMetrics;
+import dev.sightline.pipeline.metrics.SiemMetrics;
 import dev.sightline.pipeline.normalize.NormalizeTopology;
+import dev.sightline.pipeline.siem.SiemTopology;
 import dev.sightline.serde.SchemaRegistryClient;
 import dev.sightline.serde.SightlineAvroSerde;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +32,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 
@@ -28,12 +44,36 @@ public final class SightlineTopology {
     private SightlineTopology() {
     }
 
-    public static Topology build(SightlineConfig config, SchemaRegistryClient registry, MeterRegistry meters, Clock clock) {
+    /**
+     * @param scanner the content scanner's settings; see {@link ScannerSettings#from} for where its key comes from
+     */
+    public static Topology build(SightlineConfig config, SchemaRegistryClient registry, MeterRegistry meters,
+                                 Clock clock, ScannerConfig scanner) {
         StreamsBuilder builder = new StreamsBuilder();
-        new NormalizeTopology(normalizeSettings(config),
-                SightlineAvroSerde.forValue(AiUsageEvent.class, registry),
+        Serde<AiUsageEvent> events = SightlineAvroSerde.forValue(AiUsageEvent.class, registry);
+        Serde<AiTool> tools = SightlineAvroSerde.forValue(AiTool.class, registry);
+        Serde<Alert> alerts = SightlineAvroSerde.forValue(Alert.class, registry);
+        new NormalizeTopology(normalizeSettings(config), events,
                 SightlineAvroSerde.forValue(DeadLetter.class, registry),
                 new IngestMetrics(meters), clock)
+                .build(builder);
+        new EnrichTopology(new EnrichTopology.Settings(config.topicName(Topic.AI_USAGE),
+                config.topicName(Topic.AI_USAGE_ENRICHED), config.topicName(Topic.REF_AI_TOOLS),
+                config.topicName(Topic.REF_IDENTITIES), config.topicName(Topic.REF_DATA_ASSETS), scanner),
+                events, tools,
+                SightlineAvroSerde.forValue(Identity.class, registry),
+                SightlineAvroSerde.forValue(DataAsset.class, registry),
+                new EnrichMetrics(meters), clock)
+                .build(builder);
+        new DetectTopology(new DetectTopology.Settings(config.topicName(Topic.AI_USAGE_ENRICHED),
+                config.topicName(Topic.ALERTS), config.topicName(Topic.REF_POLICIES), config.topicName(Topic.REF_AI_TOOLS),
+                config.get(ConfigKeys.POLICY_ID).orElseThrow(),
+                // Kafka Streams allows one global store per topic: detection reads enrichment's catalog store
+                EnrichTopology.TOOLS_STORE, DetectTopology.Settings.DEFAULT_UPDATE_INTERVAL),
+                events, alerts, SightlineAvroSerde.forValue(Policy.class, registry), tools, new DetectMetrics(meters), clock)
+                .build(builder);
+        new SiemTopology(SiemTopology.Settings.from(config, SiemProduct.sightline(BuildInfo.version())), alerts,
+                new SiemMetrics(meters))
                 .build(builder);
         Properties props = new Properties();
         props.putAll(StreamsApplication.streamsProperties(config));

@@ -44,6 +44,8 @@ public final class StreamsApplication implements AutoCloseable {
         // Auto-generated names change when an operator is added and orphan state on upgrade: refuse them.
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.putIfAbsent(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+        // reference data (global stores) gets the same error handling as the rest; the default from Kafka 5.0
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return props;
     }
 

@@ -26,7 +26,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var config = run.loadConfig(Map.of());
         PrintWriter out = spec.commandLine().getOut();
-        try (Shutdown shutdown = Shutdown.install(); SightlineRuntime runtime = SightlineRuntime.start(config)) {
+        try (Shutdown shutdown = Shutdown.install(); SightlineRuntime runtime = SightlineRuntime.start(config, SightlineRuntime.Mode.CLUSTER)) {
             out.printf("Sightline is running: kafka %s, registry %s, http %s/health %s/metrics%n",
                     String.join(",", config.bootstrapServers()), config.schemaRegistryUrl(), runtime.httpUrl(),
                     runtime.httpUrl());

@@ -1,6 +1,6 @@
 package dev.sightline.app.cli;
 
-import dev.sightline.app.runtime.BuildInfo;
+import dev.sightline.pipeline.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         versionProvider = SightlineCommand.Version.class,
         description = "Sightline: a streaming monitor of AI use — which AI tools people use, what sensitive data goes "
                 + "into them, and whether that use matches what was approved.",
-        subcommands = {DemoCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, ParseCommand.class, ShipCommand.class, CatalogCommand.class,
+            AssetsCommand.class, IdentitiesCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
 public final class SightlineCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,5 +1,6 @@
 package dev.sightline.app.runtime;
 
+import dev.sightline.pipeline.BuildInfo;
 import dev.sightline.pipeline.metrics.MetricNames;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;

@@ -5,10 +5,11 @@ import dev.sightline.app.http.ObservabilityServer;
 import dev.sightline.config.SightlineConfig;
 import dev.sightline.embedded.TopicLayout;
 import dev.sightline.embedded.TopicProvisioner;
+import dev.sightline.pipeline.BuildInfo;
 import dev.sightline.pipeline.SightlineTopology;
 import dev.sightline.pipeline.StreamsApplication;
+import dev.sightline.pipeline.enrich.ScannerSettings;
 import dev.sightline.serde.SchemaRegistryClient;
-import dev.sightline.serde.SchemaRegistryClients;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashMap;
@@ -38,17 +39,26 @@ public final class SightlineRuntime implements AutoCloseable {
         this.http = http;
     }
 
+    /** Where Sightline runs; embedded mode may make up what a cluster deployment must configure. */
+    public enum Mode {
+        /** demo and replay: one JVM, throw-away state, a per-process scanner key when none is configured. */
+        EMBEDDED,
+        /** run: an existing cluster; every secret must be configured. */
+        CLUSTER
+    }
+
     /** Provisions the topics, starts the stream application and serves /health and /metrics. */
-    public static SightlineRuntime start(SightlineConfig config) {
+    public static SightlineRuntime start(SightlineConfig config, Mode mode) {
         LOG.info("starting Sightline {} with configuration:{}{}", BuildInfo.version(), System.lineSeparator(),
                 config.describe());
         provisionTopics(config);
         Observability observability = new Observability();
         StreamsApplication application = null;
         try {
-            SchemaRegistryClient registry = SchemaRegistryClients.create(config.schemaRegistryUrl(), registryConfig(config));
+            SchemaRegistryClient registry = SchemaRegistries.client(config);
             application = new StreamsApplication(config,
-                    SightlineTopology.build(config, registry, observability.registry(), Clock.systemUTC()));
+                    SightlineTopology.build(config, registry, observability.registry(), Clock.systemUTC(),
+                            ScannerSettings.from(config, mode == Mode.EMBEDDED)));
             observability.bind(application.streams());
             application.start();
             StreamsApplication app = application;
@@ -71,16 +81,6 @@ public final class SightlineRuntime implements AutoCloseable {
                     .provision(new TopicLayout(config.topicPrefix(), config.defaultPartitions(), config.replicationFactor()))
                     .requireConsistent();
         }
-    }
-
-    private static Map<String, Object> registryConfig(SightlineConfig config) {
-        Map<String, Object> registry = new HashMap<>();
-        config.schemaRegistryUserInfo().ifPresent(info -> {
-            registry.put("basic.auth.credentials.source", "USER_INFO");
-            registry.put("basic.auth.user.info", info.reveal());
-        });
-        config.schemaRegistryBearerToken().ifPresent(token -> registry.put("bearer.auth.token", token.reveal()));
-        return registry;
     }
 
     private static Health health(SightlineConfig config, StreamsApplication application) {

@@ -66,7 +66,7 @@ class SightlineRuntimeIT {
                 ConfigKeys.SCHEMA_REGISTRY_URL.name(), "mock://" + registryScope,
                 ConfigKeys.STATE_DIR.name(), stateDir.toString(),
                 ConfigKeys.HTTP_PORT.name(), "0")).load();
-        runtime = SightlineRuntime.start(config);
+        runtime = SightlineRuntime.start(config, SightlineRuntime.Mode.EMBEDDED);
         Awaitility.await().atMost(Duration.ofSeconds(60))
                 .until(() -> runtime.application().state() == KafkaStreams.State.RUNNING);
 

@@ -9,6 +9,7 @@ import dev.sightline.model.AiUsageEvent;
 import dev.sightline.model.DeadLetter;
 import dev.sightline.model.Topic;
 import dev.sightline.pipeline.SightlineTopology;
+import dev.sightline.pipeline.enrich.ScannerSettings;
 import dev.sightline.serde.MockSchemaRegistryClient;
 import dev.sightline.serde.SchemaRegistryClient;
 import dev.sightline.serde.SchemaRegistryClients;
@@ -137,7 +138,9 @@ class NormalizeTopologyTest {
 
     private Topology topology(Map<String, String> overrides) {
         SchemaRegistryClient registry = SchemaRegistryClients.create("mock://" + scope, Map.of());
-        return SightlineTopology.build(config(overrides), registry, meters, Clock.fixed(NOW, ZoneOffset.UTC));
+        SightlineConfig config = config(overrides);
+        return SightlineTopology.build(config, registry, meters, Clock.fixed(NOW, ZoneOffset.UTC),
+                ScannerSettings.from(config, true));
     }
 
     private SightlineConfig config(Map<String, String> overrides) {

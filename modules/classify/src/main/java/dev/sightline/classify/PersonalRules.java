@@ -164,8 +164,9 @@ final class PersonalRules {
     private static double card(String text, MatchResult m, int s, int e) {
         String raw = text.substring(s, e);
         String digits = Context.digitsOf(raw);
-        if (!cardGrouping(raw) || ibanTail(text, s) || !Checksums.luhn(digits) || !knownIssuer(digits)
-                || LookAlikes.isTestCard(digits) || insideHexRun(text, s, e)) {
+        // cheap arithmetic rejections first: long runs of repeated digits reach here often on hostile input
+        if (LookAlikes.isTestCard(digits) || !Checksums.luhn(digits) || !knownIssuer(digits) || !cardGrouping(raw)
+                || ibanTail(text, s) || insideHexRun(text, s, e)) {
             return REJECT;
         }
         return Context.near(text, s, e, 60, CARD_CONTEXT) ? 0.99 : 0.95;
@@ -352,6 +353,9 @@ final class PersonalRules {
     private static double phone(String text, MatchResult m, int s, int e) {
         String raw = text.substring(s, e);
         String digits = Context.digitsOf(raw);
+        if (LookAlikes.isMonotonous(digits) || LookAlikes.distinctDigits(digits) <= 2) {
+            return REJECT; // checked again below; first because it is cheap and hostile runs of one digit reach here
+        }
         String[] groups = raw.replaceAll("[^0-9]+", " ").trim().split(" ");
         boolean plus = raw.charAt(0) == '+';
         boolean context = Context.before(text, s, 30, PHONE_CONTEXT);

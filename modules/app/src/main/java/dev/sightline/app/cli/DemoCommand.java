@@ -1,14 +1,20 @@
 package dev.sightline.app.cli;
 
+import dev.sightline.app.reference.DemoReferenceData;
 import dev.sightline.app.runtime.EmbeddedStack;
+import dev.sightline.app.runtime.SchemaRegistries;
 import dev.sightline.app.runtime.SightlineRuntime;
+import dev.sightline.app.runtime.TopicTail;
 import dev.sightline.app.runtime.TrafficFeeder;
 import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.RawTopic;
 import dev.sightline.config.SightlineConfig;
+import dev.sightline.model.Alert;
 import dev.sightline.model.Topic;
+import dev.sightline.serde.SightlineAvroSerde;
 import dev.sightline.simulator.SimulationSettings;
 import dev.sightline.simulator.TrafficSimulator;
+import java.time.Clock;
 import java.time.Instant;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -65,21 +71,30 @@ final class DemoCommand implements Callable<Integer> {
             SightlineConfig config = run.loadConfig(stack.configOverrides(flags));
             TrafficSimulator simulator = new TrafficSimulator(SimulationSettings.defaults().withSeed(seed)
                     .withClock(Instant.now(), rate));
-            try (SightlineRuntime runtime = SightlineRuntime.start(config, SightlineRuntime.Mode.EMBEDDED);
-                 TrafficFeeder traffic = new TrafficFeeder(simulator, config.kafkaClientProperties(),
-                         record -> config.topicName(record.topic()), rate).start()) {
+            DemoReferenceData.publish(config, simulator.users(), Clock.systemUTC());
+            AlertTable table = new AlertTable(out);
+            try (SightlineRuntime runtime = SightlineRuntime.start(config, SightlineRuntime.Mode.EMBEDDED)) {
                 out.printf("Sightline demo is running%n");
                 out.printf("  broker     %s   (bootstrap servers: kcat, kafka-console-consumer, ...)%n", stack.bootstrapServers());
                 out.printf("  registry   %s   (in-memory, this JVM only)%n", stack.registryUrl());
                 out.printf("  http       %s/health  %s/metrics%n", runtime.httpUrl(), runtime.httpUrl());
                 out.printf("  topics     %d, raw input on %s%n", Topic.values().length,
                         config.rawTopics().stream().map(RawTopic::topic).collect(Collectors.joining(", ")));
-                out.printf("%s%n", durationSeconds == null ? "Press Ctrl-C to stop." : "Stopping by itself in " + durationSeconds + " s.");
-                out.flush();
-                shutdown.await(durationSeconds);
-                out.printf("Stopping after %d simulated records ...%n", traffic.sent());
-                out.flush();
+                out.printf("  traffic    %s records/s from %d simulated people (seed %d)%n", rate,
+                        simulator.users().size(), seed);
+                out.printf("%s%n%n", durationSeconds == null ? "Press Ctrl-C to stop." : "Stopping by itself in " + durationSeconds + " s.");
+                table.header();
+                try (TopicTail<Alert> alerts = new TopicTail<>(config.kafkaClientProperties(), config.topicName(Topic.ALERTS),
+                             SightlineAvroSerde.forValue(Alert.class, SchemaRegistries.client(config)).deserializer(),
+                             record -> table.row(record.value()));
+                     TrafficFeeder traffic = new TrafficFeeder(simulator, config.kafkaClientProperties(),
+                             record -> config.topicName(record.topic()), rate).start()) {
+                    shutdown.await(durationSeconds);
+                    out.printf("%nStopping after %d simulated records ...%n", traffic.sent());
+                    out.flush();
+                }
             }
+            out.println(table.summary());
         }
         out.printf("Stopped.%n");
         return 0;

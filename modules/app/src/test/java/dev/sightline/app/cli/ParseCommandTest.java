@@ -1,6 +1,7 @@
 package dev.sightline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -166,7 +167,7 @@ class ParseCommandTest {
     void anUnreadableFileIsAUsageError(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("secret.log"), GOOD_LINE + "\n");
         boolean locked = file.toFile().setReadable(false, false) && !Files.isReadable(file);
-        org.junit.jupiter.api.Assumptions.assumeTrue(locked, "running as a user who can read anything (root)");
+        assumeTrue(locked, "running as a user who can read anything (root)");
         assertUsageError("not a readable regular file", "parse", "--format", "squid", file.toString());
     }
 

@@ -1,6 +1,7 @@
 package dev.sightline.app.ship;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -60,7 +61,7 @@ class LineReaderTest {
     void resumesAtAnOffsetWithTheLineNumbersGoingOn() throws IOException {
         LineReader reader = new LineReader(new ByteArrayInputStream("x\ny\n".getBytes(StandardCharsets.UTF_8)), 100, 7, 10);
         assertThat(readAll(reader)).extracting(LineReader.Line::number, LineReader.Line::startOffset)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(8L, 100L), org.assertj.core.groups.Tuple.tuple(9L, 102L));
+                .containsExactly(tuple(8L, 100L), tuple(9L, 102L));
     }
 
     @Test

@@ -32,12 +32,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -235,14 +237,14 @@ class ShipIT {
 
     /** Every line exactly once, with its number in the header; per partition in line order. */
     private static void assertLinesShippedOnceInOrder(List<ConsumerRecord<byte[], byte[]>> records, List<String> lines) {
-        List<String> byLine = new ArrayList<>(java.util.Collections.nCopies(lines.size(), (String) null));
+        List<String> byLine = new ArrayList<>(Collections.nCopies(lines.size(), (String) null));
         for (ConsumerRecord<byte[], byte[]> record : records) {
             int line = Integer.parseInt(ShipHeaders.read(record.headers(), ShipHeaders.LINE).orElseThrow());
             assertThat(byLine.get(line - 1)).as("line %d shipped twice", line).isNull();
             byLine.set(line - 1, new String(record.value(), StandardCharsets.UTF_8));
         }
         assertThat(byLine).isEqualTo(lines);
-        records.stream().collect(java.util.stream.Collectors.groupingBy(ConsumerRecord::partition)).values()
+        records.stream().collect(Collectors.groupingBy(ConsumerRecord::partition)).values()
                 .forEach(partition -> assertThat(partition).extracting(r -> Integer.parseInt(
                         ShipHeaders.read(r.headers(), ShipHeaders.LINE).orElseThrow())).isSorted());
         assertThat(records).extracting(r -> ShipHeaders.read(r.headers(), ShipHeaders.SHIP_ID).orElseThrow())

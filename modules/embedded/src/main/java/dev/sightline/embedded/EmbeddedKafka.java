@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A real single-node KRaft Kafka broker (combined broker and controller) running inside this JVM,
  * built from Kafka's own production server classes. It listens on the loopback interface only and
- * keeps its data in a temporary directory that {@link #close()} deletes.
+ * keeps its data in a temporary directory that {@link #close()} deletes, or in a directory the caller
+ * chose ({@link Builder#directory}) that survives it, so that a broker can be stopped and started again
+ * on the same ports with the same data (fault tests).
  *
  * <pre>{@code
  * try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
@@ -49,15 +51,22 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Ephemeral ports are probed and then released, so another process may grab one before Kafka binds it. */
     private static final int BIND_ATTEMPTS = 5;
 
+    private static final String SASL_SSL_LISTENER = "SASL_SSL";
+
     private final KafkaRaftServer server;
     private final Path directory;
+    private final boolean deleteOnClose;
     private final String bootstrapServers;
+    private final String saslSslBootstrapServers;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedKafka(KafkaRaftServer server, Path directory, String bootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, Path directory, boolean deleteOnClose, List<Listener> listeners) {
         this.server = server;
         this.directory = directory;
-        this.bootstrapServers = bootstrapServers;
+        this.deleteOnClose = deleteOnClose;
+        this.bootstrapServers = BrokerProperties.withRole(listeners, Listener.Role.CLIENT).get(0).address();
+        this.saslSslBootstrapServers = listeners.stream().filter(l -> l.protocol() == SecurityProtocol.SASL_SSL)
+                .map(Listener::address).findFirst().orElse(null);
     }
 
     /** Starts a broker with the defaults: ephemeral ports, a fresh temporary directory. */
@@ -74,12 +83,27 @@ public final class EmbeddedKafka implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** The temporary directory holding configuration and data; gone after {@link #close()}. */
+    /**
+     * The {@code bootstrap.servers} of the SASL_SSL listener that {@link Builder#saslSsl} added.
+     *
+     * @throws IllegalStateException when the broker has no such listener
+     */
+    public String saslSslBootstrapServers() {
+        if (saslSslBootstrapServers == null) {
+            throw new IllegalStateException("this broker has no SASL_SSL listener; add one with Builder.saslSsl");
+        }
+        return saslSslBootstrapServers;
+    }
+
+    /** The directory holding configuration and data; a temporary one is gone after {@link #close()}. */
     public Path directory() {
         return directory;
     }
 
-    /** Shuts the broker down, waits for it to stop, then deletes its directory. Idempotent. */
+    /**
+     * Shuts the broker down and waits for it to stop, then deletes its directory unless the caller chose it.
+     * Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -90,7 +114,9 @@ public final class EmbeddedKafka implements AutoCloseable {
             server.shutdown();
             server.awaitShutdown();
         } finally {
-            deleteQuietly(directory);
+            if (deleteOnClose) {
+                deleteQuietly(directory);
+            }
         }
         LOG.info("Embedded Kafka on {} stopped in {} ms", bootstrapServers, millisSince(begin));
     }
@@ -103,8 +129,29 @@ public final class EmbeddedKafka implements AutoCloseable {
         private int brokerPort;
         private int controllerPort;
         private final Map<String, String> overrides = new LinkedHashMap<>();
+        private Path directory;
+        private SaslSsl saslSsl;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps configuration and data in this directory (created if missing) and leaves it in place on close.
+         * A directory that already holds a formatted broker is reused as it is, with its topics and offsets:
+         * with the same fixed ports this restarts the same broker.
+         */
+        public Builder directory(Path directory) {
+            this.directory = java.util.Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Adds a second client listener secured with TLS and SASL/PLAIN, e.g. to test clients configured with
+         * {@code security.protocol=SASL_SSL}. Brokers talk to each other on the plain listener.
+         */
+        public Builder saslSsl(SaslSsl settings) {
+            this.saslSsl = java.util.Objects.requireNonNull(settings, "settings");
+            return this;
         }
 
         /** The port clients connect to; 0 (the default) picks a free one. */
@@ -152,32 +199,46 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
 
         private List<Listener> listeners() {
-            int[] free = freePorts((brokerPort == 0 ? 1 : 0) + (controllerPort == 0 ? 1 : 0));
+            boolean saslSslPicked = saslSsl != null && saslSsl.port() == 0;
+            int[] free = freePorts((brokerPort == 0 ? 1 : 0) + (controllerPort == 0 ? 1 : 0) + (saslSslPicked ? 1 : 0));
             int next = 0;
             int broker = brokerPort != 0 ? requireFree(brokerPort, "broker port") : free[next++];
-            int controller = controllerPort != 0 ? requireFree(controllerPort, "controller port") : free[next];
-            return List.of(
+            int controller = controllerPort != 0 ? requireFree(controllerPort, "controller port") : free[next++];
+            List<Listener> listeners = new java.util.ArrayList<>(List.of(
                     new Listener(BROKER_LISTENER, SecurityProtocol.PLAINTEXT, broker, Listener.Role.CLIENT),
-                    new Listener(CONTROLLER_LISTENER, SecurityProtocol.PLAINTEXT, controller, Listener.Role.CONTROLLER));
+                    new Listener(CONTROLLER_LISTENER, SecurityProtocol.PLAINTEXT, controller, Listener.Role.CONTROLLER)));
+            if (saslSsl != null) {
+                int port = saslSslPicked ? free[next] : requireFree(saslSsl.port(), "SASL_SSL port");
+                listeners.add(new Listener(SASL_SSL_LISTENER, SecurityProtocol.SASL_SSL, port, Listener.Role.CLIENT));
+            }
+            return List.copyOf(listeners);
         }
 
         private EmbeddedKafka launch(List<Listener> listeners) {
             long begin = System.nanoTime();
-            Path directory = createDirectory();
+            boolean temporary = this.directory == null;
+            Path directory = temporary ? createDirectory() : createDirectories(this.directory);
             KafkaRaftServer server = null;
             try {
                 Map<String, String> properties = BrokerProperties.of(NODE_ID, listeners, directory.resolve("data"));
+                if (saslSsl != null) {
+                    properties.putAll(saslSsl.brokerProperties(SASL_SSL_LISTENER));
+                }
                 properties.putAll(overrides);
                 Path propertiesFile = writeProperties(directory.resolve("server.properties"), properties);
-                format(propertiesFile);
+                if (!Files.exists(directory.resolve("data").resolve("meta.properties"))) {
+                    format(propertiesFile);
+                }
                 server = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
                 server.startup();
-                String bootstrap = BrokerProperties.withRole(listeners, Listener.Role.CLIENT).get(0).address();
-                LOG.info("Embedded Kafka started on {} in {} ms", bootstrap, millisSince(begin));
-                return new EmbeddedKafka(server, directory, bootstrap);
+                EmbeddedKafka kafka = new EmbeddedKafka(server, directory, temporary, listeners);
+                LOG.info("Embedded Kafka started on {} in {} ms", describe(listeners), millisSince(begin));
+                return kafka;
             } catch (RuntimeException e) {
                 stopQuietly(server);
-                deleteQuietly(directory);
+                if (temporary) {
+                    deleteQuietly(directory);
+                }
                 throw new EmbeddedKafkaException("Embedded Kafka failed to start on " + describe(listeners) + ": " + e.getMessage(), e);
             }
         }
@@ -237,6 +298,14 @@ public final class EmbeddedKafka implements AutoCloseable {
             return Files.createTempDirectory("sightline-kafka-");
         } catch (IOException e) {
             throw new EmbeddedKafkaException("Could not create a temporary directory for Kafka: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path createDirectories(Path directory) {
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new EmbeddedKafkaException("Could not create the Kafka directory " + directory + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.sightline.pipeline;
 
 import dev.sightline.config.SightlineConfig;
+import dev.sightline.pipeline.errors.DeadLetterDeserializationHandler;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,6 +47,9 @@ public final class StreamsApplication implements AutoCloseable {
         props.putIfAbsent(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
         // reference data (global stores) gets the same error handling as the rest; the default from Kafka 5.0
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // an unreadable record on an Avro topic becomes a dead letter instead of stopping the application
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        props.put(DeadLetterDeserializationHandler.CONFIG, config);
         return props;
     }
 

@@ -1,5 +1,6 @@
 package dev.sightline.serde;
 
+import dev.sightline.testkit.SchemaRegistryServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ class RestSchemaRegistryClientTest {
   private static final String TOPIC = "pings";
   private static final String SECRET = "s3cret-Pa55";
 
-  private final FakeRegistryServer server = new FakeRegistryServer();
+  private final SchemaRegistryServer server = new SchemaRegistryServer();
 
   @AfterEach
   void stop() {
@@ -47,7 +48,7 @@ class RestSchemaRegistryClientTest {
   void keysAreRegisteredUnderTheKeySubject() {
     new SightlineAvroSerializer<GenericRecord>(client(server.url()), true).serialize(TOPIC, PingSchemas.v1("a", 1));
 
-    assertThat(server.requests()).extracting(FakeRegistryServer.Request::path).containsExactly("/subjects/pings-key/versions");
+    assertThat(server.requests()).extracting(SchemaRegistryServer.Request::path).containsExactly("/subjects/pings-key/versions");
   }
 
   @Test
@@ -93,7 +94,7 @@ class RestSchemaRegistryClientTest {
 
     client.register("s", PingSchemas.V1);
 
-    assertThat(server.requests()).extracting(FakeRegistryServer.Request::authorization)
+    assertThat(server.requests()).extracting(SchemaRegistryServer.Request::authorization)
         .containsExactly(basic("alice:" + SECRET));
     assertThat(client.toString()).doesNotContain(SECRET).doesNotContain(basic("alice:" + SECRET));
   }
@@ -106,7 +107,7 @@ class RestSchemaRegistryClientTest {
 
     client.register("s", PingSchemas.V1);
 
-    assertThat(server.requests()).extracting(FakeRegistryServer.Request::authorization)
+    assertThat(server.requests()).extracting(SchemaRegistryServer.Request::authorization)
         .containsExactly(basic("alice:" + SECRET));
     assertThat(client.location()).isEqualTo(server.url());
     assertThat(client.toString()).doesNotContain(SECRET);
@@ -120,7 +121,7 @@ class RestSchemaRegistryClientTest {
 
     client.register("s", PingSchemas.V1);
 
-    assertThat(server.requests()).extracting(FakeRegistryServer.Request::authorization)
+    assertThat(server.requests()).extracting(SchemaRegistryServer.Request::authorization)
         .containsExactly("Bearer tok-" + SECRET);
     assertThat(client.toString()).doesNotContain(SECRET);
   }

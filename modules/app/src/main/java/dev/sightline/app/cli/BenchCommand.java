@@ -1,18 +1,23 @@
 package dev.sightline.app.cli;
 
+import dev.sightline.bench.BenchSettings;
+import dev.sightline.bench.PipelineBenchmark;
 import dev.sightline.classify.ScanBenchmark;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Benchmarks that print figures (never timed unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks on this machine; each prints its figures and a machine-readable last line.",
-        subcommands = {BenchCommand.Scan.class})
+        subcommands = {BenchCommand.Scan.class, BenchCommand.Pipeline.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -39,6 +44,55 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             LogFileArguments.requireReadable(List.of(file));
             ScanBenchmark.run(Path.of(file), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "pipeline", mixinStandardHelpOptions = true,
+            description = {
+                "On the embedded broker: loads N simulated raw records, measures a byte passthrough Kafka Streams "
+                    + "application (the ceiling) and the full pipeline over them, then the latency from a raw "
+                    + "record to its enriched event and alert at half of the pipeline's rate. Takes a few minutes.",
+                "Last line: pipeline_eps=<n> passthrough_eps=<n> ratio=<r> p99_ms=<n>."})
+    static final class Pipeline implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--events", paramLabel = "N", defaultValue = "" + BenchSettings.DEFAULT_EVENTS,
+                description = "Raw records loaded for the throughput runs. Default: ${DEFAULT-VALUE}.")
+        int events;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "" + BenchSettings.DEFAULT_SEED,
+                description = "Seed of the traffic simulator. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(names = "--partitions", paramLabel = "P", defaultValue = "" + BenchSettings.DEFAULT_PARTITIONS,
+                description = "Partitions of every topic. Default: ${DEFAULT-VALUE}.")
+        int partitions;
+
+        @Option(names = "--threads", paramLabel = "T", defaultValue = "1",
+                description = "Stream threads of both applications. Default: ${DEFAULT-VALUE}.")
+        int threads;
+
+        @Option(names = "--users", paramLabel = "U", defaultValue = "" + BenchSettings.DEFAULT_USERS,
+                description = "Simulated people (and identities). Default: ${DEFAULT-VALUE}.")
+        int users;
+
+        @Option(names = "--latency-seconds", paramLabel = "SECONDS",
+                defaultValue = "" + BenchSettings.DEFAULT_LATENCY_SECONDS,
+                description = "Length of the paced latency run. Default: ${DEFAULT-VALUE}.")
+        long latencySeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            BenchSettings settings;
+            try {
+                settings = new BenchSettings(events, seed, partitions, threads, users,
+                        Duration.ofSeconds(latencySeconds), BenchSettings.HALF_CAPACITY);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            PipelineBenchmark.run(settings, System.out);
             return 0;
         }
     }

@@ -71,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
             SightlineConfig config = run.loadConfig(stack.configOverrides(flags));
             TrafficSimulator simulator = new TrafficSimulator(SimulationSettings.defaults().withSeed(seed)
                     .withClock(Instant.now(), rate));
-            DemoReferenceData.publish(config, simulator.users(), Clock.systemUTC());
+            DemoReferenceData.tables(simulator.users(), Clock.systemUTC()).publish(config);
             AlertTable table = new AlertTable(out);
             try (SightlineRuntime runtime = SightlineRuntime.start(config, SightlineRuntime.Mode.EMBEDDED)) {
                 out.printf("Sightline demo is running%n");

@@ -12,9 +12,9 @@ import picocli.CommandLine.Spec;
         versionProvider = SightlineCommand.Version.class,
         description = "Sightline: a streaming monitor of AI use — which AI tools people use, what sensitive data goes "
                 + "into them, and whether that use matches what was approved.",
-        subcommands = {DemoCommand.class, RunCommand.class, ParseCommand.class, ShipCommand.class, ScanCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, ParseCommand.class, ShipCommand.class, ScanCommand.class,
             CatalogCommand.class, AssetsCommand.class, IdentitiesCommand.class, PolicyCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class})
+            EvidenceCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class SightlineCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -26,12 +26,24 @@ public record Health(String streamState, Map<String, String> components, Map<Str
         return "RUNNING".equals(streamState) || "REBALANCING".equals(streamState);
     }
 
+    /** Only {@code status} and {@code streams}: what may be shown to callers without the API token. */
+    public String toStatusJson() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up() ? "UP" : "DOWN");
+        body.put("streams", streamState);
+        return write(body);
+    }
+
     public String toJson() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up() ? "UP" : "DOWN");
         body.put("streams", streamState);
         body.put("components", new java.util.TreeMap<>(components));
         body.put("config", new java.util.TreeMap<>(config));
+        return write(body);
+    }
+
+    private static String write(Map<String, Object> body) {
         try {
             return JSON.writeValueAsString(body) + "\n";
         } catch (JsonProcessingException e) {

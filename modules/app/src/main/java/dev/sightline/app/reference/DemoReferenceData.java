@@ -1,14 +1,12 @@
 package dev.sightline.app.reference;
 
-import dev.sightline.config.SightlineConfig;
 import dev.sightline.detect.policy.PolicyLoad;
 import dev.sightline.detect.policy.PolicyParser;
 import dev.sightline.ingest.UserNames;
-import dev.sightline.model.AiTool;
 import dev.sightline.model.DataAsset;
 import dev.sightline.model.Identity;
 import dev.sightline.model.Policy;
-import dev.sightline.model.Topic;
+import dev.sightline.reference.AssetImport;
 import dev.sightline.reference.CatalogRecords;
 import dev.sightline.reference.LabelMapping;
 import dev.sightline.simulator.SensitivityLabels;
@@ -35,13 +33,9 @@ public final class DemoReferenceData {
     private DemoReferenceData() {
     }
 
-    /** Publishes every table; call before the stream application starts so its global stores begin complete. */
-    public static void publish(SightlineConfig config, List<SimulatedUser> people, Clock clock) {
-        ReferencePublisher publisher = new ReferencePublisher(config);
-        publisher.publish(Topic.REF_AI_TOOLS, AiTool.class, CatalogRecords.load(Optional.empty(), clock), AiTool::getId);
-        publisher.publish(Topic.REF_IDENTITIES, Identity.class, identities(people, clock.instant()), Identity::getUserId);
-        publisher.publish(Topic.REF_DATA_ASSETS, DataAsset.class, labels(clock.instant()), DataAsset::getId);
-        publisher.publish(Topic.REF_POLICIES, Policy.class, List.of(policy(clock.instant())), Policy::getId);
+    public static ReferenceTables tables(List<SimulatedUser> people, Clock clock) {
+        return new ReferenceTables(CatalogRecords.load(Optional.empty(), clock), identities(people, clock.instant()),
+                labels(clock.instant()), Optional.of(policy(clock.instant())));
     }
 
     static List<Identity> identities(List<SimulatedUser> people, Instant now) {
@@ -62,7 +56,8 @@ public final class DemoReferenceData {
     static List<DataAsset> labels(Instant now) {
         LabelMapping mapping = LabelMapping.defaults();
         return SensitivityLabels.ALL.stream().map(label -> DataAsset.newBuilder()
-                .setId("purview-label-" + label.id()).setName(label.name()).setType("SensitivityLabel")
+                .setId(AssetImport.LABEL_ENTRY_PREFIX + label.id()).setName(label.name())
+                .setType(AssetImport.LABEL_ENTRY_TYPE)
                 .setUriPatterns(List.of()).setFileNamePatterns(List.of()).setLabels(List.of(label.name()))
                 .setSensitivityLabelId(label.id()).setSensitivityLabelName(label.name())
                 .setDataClasses(List.copyOf(mapping.classesOf(label.name()))).setOwner(null).setUpdatedAt(now)

@@ -10,6 +10,7 @@ import dev.sightline.pipeline.SightlineTopology;
 import dev.sightline.pipeline.StreamsApplication;
 import dev.sightline.pipeline.enrich.ScannerSettings;
 import dev.sightline.serde.SchemaRegistryClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashMap;
@@ -93,6 +94,11 @@ public final class SightlineRuntime implements AutoCloseable {
 
     public String httpUrl() {
         return http.baseUrl();
+    }
+
+    /** The meters of this runtime, as /metrics shows them. */
+    public MeterRegistry meters() {
+        return observability.registry();
     }
 
     public StreamsApplication application() {

@@ -31,6 +31,32 @@ public final class MetricNames {
     /** Alert records rendered to alerts.ocsf / alerts.ecs / alerts.cef, by format. */
     public static final String SIEM_RECORDS = "sightline.siem.records";
 
+    // Compliance (events.ai-usage.enriched and alerts, read by compliance.ComplianceMetricsTopology)
+    /** AI events (a tool matched), by tool (bounded: catalog id, "candidate" or "other"), category, sanction, source. */
+    public static final String AI_EVENTS = "sightline.ai.events";
+    /** Distinct users of tools that are not sanctioned, by sanction status, in the rolling event-time window. */
+    public static final String UNSANCTIONED_USERS = "sightline.ai.unsanctioned.users";
+    /** AI events that carried a data class out (not blocked), by data class and tool. */
+    public static final String SENSITIVE_EGRESS = "sightline.sensitive.egress";
+    /** Distinct AI tools used, by status (sanction status, or "candidate"), in the rolling event-time window. */
+    public static final String TOOLS_SEEN = "sightline.ai.tools.seen";
+    /** Share (0..1) of AI events in the rolling event-time window that went to sanctioned tools; NaN without AI events. */
+    public static final String SANCTIONED_SHARE = "sightline.ai.sanctioned.share";
+    /** From the event time of an alert's newest evidence to the alert's creation, by rule (histogram). */
+    public static final String ALERT_LAG = "sightline.alert.lag";
+    /** Wall-clock time (epoch seconds) an event of a source product was last processed; 0 = never. */
+    public static final String SOURCE_LAST_SEEN = "sightline.source.last.seen.timestamp";
+
+    // Governance (events.ai-usage.enriched -> audit.ai-data-access, ai.inventory, lineage.edges)
+    /** Hash-chained audit records written to audit.ai-data-access, by outcome (allowed, blocked, alerted). */
+    public static final String AUDIT_RECORDS = "sightline.audit.records";
+    /** Inventory entries written to ai.inventory (rate-limited updates). */
+    public static final String INVENTORY_UPDATES = "sightline.inventory.updates";
+    /** Lineage edges written to lineage.edges (rate-limited updates). */
+    public static final String LINEAGE_UPDATES = "sightline.lineage.updates";
+    /** Members not counted because a distinct count reached its cap (the count is then a lower bound), by aggregate. */
+    public static final String DISTINCT_CAPPED = "sightline.governance.distinct.capped";
+
     public static final String TAG_FORMAT = "format";
     public static final String TAG_OUTCOME = "outcome";
     public static final String TAG_REASON = "reason";
@@ -44,6 +70,13 @@ public final class MetricNames {
     public static final String TAG_RULE = "rule";
     public static final String TAG_SEVERITY = "severity";
     public static final String TAG_STATUS = "status";
+    public static final String TAG_TOOL = "tool";
+    public static final String TAG_CATEGORY = "category";
+    public static final String TAG_SANCTION = "sanction";
+    /** Length of a rolling window, e.g. {@code 24h}. */
+    public static final String TAG_WINDOW = "window";
+    /** Governance aggregate (inventory, lineage). */
+    public static final String TAG_AGGREGATE = "aggregate";
     /** ISO/IEC 42001 Annex A control a metric is evidence for. */
     public static final String TAG_CONTROL = "control";
 

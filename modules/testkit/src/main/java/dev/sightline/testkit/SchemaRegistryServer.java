@@ -1,4 +1,4 @@
-package dev.sightline.serde;
+package dev.sightline.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,16 +18,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A local HTTP server answering like Confluent Schema Registry's documented REST API (register,
- * look up, fetch by id, latest version, compatibility), with error bodies
- * {@code {"error_code":..., "message":...}}. It records every request and can demand an
- * Authorization header or refuse registrations as incompatible.
+ * An in-memory schema registry on a local HTTP port, answering like Confluent Schema Registry's
+ * documented REST API (register, look up, fetch by id, latest version, compatibility), with error
+ * bodies {@code {"error_code":..., "message":...}}. Unlike {@code mock://}, which lives in one JVM,
+ * it serves every process of a test — e.g. an application started in a child JVM. It records every
+ * request and can demand an Authorization header or refuse registrations as incompatible.
  */
-final class FakeRegistryServer implements AutoCloseable {
+public final class SchemaRegistryServer implements AutoCloseable {
 
-  record Request(String method, String path, String authorization, String contentType, JsonNode body) {}
+  public record Request(String method, String path, String authorization, String contentType, JsonNode body) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   private static final Pattern REGISTER = Pattern.compile("/subjects/([^/]+)/versions");
   private static final Pattern LOOKUP = Pattern.compile("/subjects/([^/]+)");
   private static final Pattern BY_ID = Pattern.compile("/schemas/ids/(\\d+)");
@@ -41,31 +43,32 @@ final class FakeRegistryServer implements AutoCloseable {
   private volatile String requiredAuthorization;
   private volatile boolean refuseAsIncompatible;
 
-  FakeRegistryServer() {
+  public SchemaRegistryServer() {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     server.createContext("/", this::handle);
+    // the default executor is one thread: enough for a test, and it keeps the registry's state consistent
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
   /** Answers 401 to requests without exactly this Authorization header. */
-  void requireAuthorization(String header) {
+  public void requireAuthorization(String header) {
     requiredAuthorization = header;
   }
 
   /** Answers 409 to every registration, as the registry does for a schema its compatibility level refuses. */
-  void refuseAsIncompatible() {
+  public void refuseAsIncompatible() {
     refuseAsIncompatible = true;
   }
 
@@ -157,7 +160,7 @@ final class FakeRegistryServer implements AutoCloseable {
 
   private static void reply(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
     byte[] bytes = JSON.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", RestSchemaRegistryClient.CONTENT_TYPE);
+    exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
     exchange.sendResponseHeaders(status, bytes.length);
     exchange.getResponseBody().write(bytes);
   }

@@ -1,0 +1,8 @@
+package dev.sightline.app.evidence;
+
+/** An evidence topic could not be read completely; the message names the topic and what is missing. */
+public final class EvidenceReadException extends RuntimeException {
+    public EvidenceReadException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.sightline.pipeline.governance;
+
+import dev.sightline.model.AiUsageEvent;
+import dev.sightline.model.AuditRecord;
+import dev.sightline.model.InventoryEntry;
+import dev.sightline.model.LineageEdge;
+import dev.sightline.model.ProxyAction;
+import dev.sightline.pipeline.metrics.GovernanceMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * events.ai-usage.enriched -> the governance evidence, in three sub-topologies:
+ * <ul>
+ *   <li>audit.ai-data-access (key = the event's user key): one hash-chained {@link AuditRecord} per audited
+ *       interaction ({@link AuditRecords} says which, and how the outcome is decided), written by
+ *       {@value #AUDIT_CHAIN}. The chain of partition p has one writer, the task of input partition p, and its head
+ *       is in {@value #AUDIT_CHAIN_STORE} (key = partition, changelogged), so it survives restarts and rebalances;
+ *       exactly-once processing commits head and record together, so the chain has no gap. The Kafka timestamp of
+ *       an audit record is its recordedAt, so that time-based seeks (the verifier's --from/--to) and retention
+ *       follow the order of the chain;</li>
+ *   <li>ai.inventory (compacted, key = tool id), through the repartition topic {@value #BY_TOOL};</li>
+ *   <li>lineage.edges (compacted, key = edge id), through {@value #BY_EDGE}.</li>
+ * </ul>
+ * Blocked interactions are audited but add no inventory use and no lineage: nothing reached the tool. Inventory and
+ * lineage are written rate-limited ({@link ThrottledAggregateProcessor}). All state is RocksDB, changelogged and
+ * bounded: one chain head per partition; one entry per tool and per edge (the catalog, candidates and classification
+ * table bound them) plus membership keys capped per tool/edge ({@link BoundedMembers}). Every name is explicit.
+ *
+ * <p>The policy and catalog are read from global stores another stage registers (a topic feeds one global store
+ * only): {@link References}.
+ */
+public final class GovernanceTopology {
+    public static final String SOURCE = "governance-enriched-source";
+
+    public static final String AUDIT_CHAIN = "governance-audit-chain";
+    public static final String AUDIT_CHAIN_STORE = "governance-audit-chain-store";
+    public static final String AUDIT_SINK = "governance-audit-sink";
+
+    public static final String INVENTORY_FILTER = "governance-inventory-filter";
+    public static final String KEY_BY_TOOL = "governance-key-by-tool";
+    public static final String BY_TOOL = "governance-events-by-tool";
+    public static final String INVENTORY = "governance-inventory";
+    public static final String INVENTORY_STORE = "governance-inventory-store";
+    public static final String INVENTORY_MEMBERS_STORE = "governance-inventory-members-store";
+    public static final String INVENTORY_PENDING_STORE = "governance-inventory-pending-store";
+    public static final String INVENTORY_SINK = "governance-inventory-sink";
+
+    public static final String LINEAGE_EDGES = "governance-lineage-edges";
+    public static final String BY_EDGE = "governance-lineage-by-edge";
+    public static final String LINEAGE = "governance-lineage";
+    public static final String LINEAGE_STORE = "governance-lineage-store";
+    public static final String LINEAGE_MEMBERS_STORE = "governance-lineage-members-store";
+    public static final String LINEAGE_PENDING_STORE = "governance-lineage-pending-store";
+    public static final String LINEAGE_SINK = "governance-lineage-sink";
+
+    /**
+     * Global stores of other stages that governance reads, and the policy id in force.
+     *
+     * @param policiesStore global store of ref.policies (DetectTopology.POLICIES_STORE)
+     * @param toolsStore    global store of ref.ai-tools (EnrichTopology.TOOLS_STORE)
+     * @param policyId      config {@code sightline.policy.id}
+     */
+    public record References(String policiesStore, String toolsStore, String policyId) {
+        public References {
+            Objects.requireNonNull(policiesStore, "policiesStore");
+            Objects.requireNonNull(toolsStore, "toolsStore");
+            if (policyId == null || policyId.isBlank()) {
+                throw new IllegalArgumentException("policyId must not be blank");
+            }
+        }
+    }
+
+    /** @param emitInterval at most one non-material update per inventory entry or lineage edge per interval */
+    public record Settings(String enrichedTopic, String auditTopic, String inventoryTopic, String lineageTopic,
+                           References references, Duration emitInterval) {
+        public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofSeconds(30);
+
+        public Settings {
+            Objects.requireNonNull(enrichedTopic, "enrichedTopic");
+            Objects.requireNonNull(auditTopic, "auditTopic");
+            Objects.requireNonNull(inventoryTopic, "inventoryTopic");
+            Objects.requireNonNull(lineageTopic, "lineageTopic");
+            Objects.requireNonNull(references, "references");
+            if (emitInterval == null || emitInterval.isNegative() || emitInterval.isZero()) {
+                throw new IllegalArgumentException("emitInterval must be positive, was " + emitInterval);
+            }
+        }
+    }
+
+    private final Settings settings;
+    private final Serde<AiUsageEvent> eventSerde;
+    private final Serde<AuditRecord> auditSerde;
+    private final Serde<InventoryEntry> inventorySerde;
+    private final Serde<LineageEdge> lineageSerde;
+    private final GovernanceMetrics metrics;
+    private final Clock clock;
+
+    public GovernanceTopology(Settings settings, Serde<AiUsageEvent> eventSerde, Serde<AuditRecord> auditSerde,
+                              Serde<InventoryEntry> inventorySerde, Serde<LineageEdge> lineageSerde,
+                              GovernanceMetrics metrics, Clock clock) {
+        this.settings = settings;
+        this.eventSerde = eventSerde;
+        this.auditSerde = auditSerde;
+        this.inventorySerde = inventorySerde;
+        this.lineageSerde = lineageSerde;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public void build(StreamsBuilder builder) {
+        References references = settings.references();
+        KStream<String, AiUsageEvent> events = builder.stream(settings.enrichedTopic(),
+                Consumed.with(Serdes.String(), eventSerde).withName(SOURCE));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_CHAIN_STORE),
+                Serdes.Integer(), ChainHead.serde()));
+        events.process(() -> new AuditChainProcessor(references, metrics, clock), Named.as(AUDIT_CHAIN), AUDIT_CHAIN_STORE)
+                .to(settings.auditTopic(), Produced.with(Serdes.String(), ChainedAudit.writeOnlySerde(auditSerde))
+                        .withStreamPartitioner(ChainedAudit.partitioner()).withName(AUDIT_SINK));
+
+        var inventoryStores = aggregateStores(builder, INVENTORY_STORE, INVENTORY_MEMBERS_STORE,
+                INVENTORY_PENDING_STORE, inventorySerde);
+        events.filter((key, event) -> event != null && event.getTool() != null
+                        && event.getProxyAction() != ProxyAction.BLOCKED, Named.as(INVENTORY_FILTER))
+                .selectKey((key, event) -> event.getTool().getToolId(), Named.as(KEY_BY_TOOL))
+                .repartition(Repartitioned.with(Serdes.String(), eventSerde).withName(BY_TOOL))
+                .process(() -> new InventoryProcessor(inventoryStores, references, settings.emitInterval(), metrics, clock),
+                        Named.as(INVENTORY), INVENTORY_STORE, INVENTORY_MEMBERS_STORE, INVENTORY_PENDING_STORE)
+                .to(settings.inventoryTopic(), Produced.with(Serdes.String(), inventorySerde).withName(INVENTORY_SINK));
+
+        var lineageStores = aggregateStores(builder, LINEAGE_STORE, LINEAGE_MEMBERS_STORE, LINEAGE_PENDING_STORE,
+                lineageSerde);
+        events.flatMap((key, event) -> event == null ? List.of() : LineageEdges.of(event), Named.as(LINEAGE_EDGES))
+                .repartition(Repartitioned.with(Serdes.String(), lineageSerde).withName(BY_EDGE))
+                .process(() -> new LineageProcessor(lineageStores, settings.emitInterval(), metrics, clock),
+                        Named.as(LINEAGE), LINEAGE_STORE, LINEAGE_MEMBERS_STORE, LINEAGE_PENDING_STORE)
+                .to(settings.lineageTopic(), Produced.with(Serdes.String(), lineageSerde).withName(LINEAGE_SINK));
+    }
+
+    private static <V> ThrottledAggregateProcessor.StoreNames aggregateStores(StreamsBuilder builder, String aggregates,
+                                                                             String members, String pending,
+                                                                             Serde<V> serde) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(aggregates),
+                Serdes.String(), serde));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(members),
+                Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(pending),
+                Serdes.String(), Serdes.Long()));
+        return new ThrottledAggregateProcessor.StoreNames(aggregates, members, pending);
+    }
+}

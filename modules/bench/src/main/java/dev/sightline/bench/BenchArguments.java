@@ -1,6 +1,7 @@
 package dev.sightline.bench;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -17,7 +18,7 @@ final class BenchArguments {
     /** @throws IllegalArgumentException naming the option and the value that is wrong */
     static BenchSettings parse(String... args) {
         BenchSettings d = BenchSettings.defaults();
-        Map<String, Long> values = new java.util.HashMap<>(Map.of("--events", (long) d.events(), "--seed", d.seed(),
+        Map<String, Long> values = new HashMap<>(Map.of("--events", (long) d.events(), "--seed", d.seed(),
                 "--partitions", (long) d.partitions(), "--threads", (long) d.streamThreads(), "--users",
                 (long) d.users(), "--latency-seconds", d.latencyRun().toSeconds()));
         if (args.length % 2 != 0) {

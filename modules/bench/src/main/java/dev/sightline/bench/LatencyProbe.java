@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -109,7 +110,7 @@ final class LatencyProbe implements AutoCloseable {
         long unresolved = 0;
         for (ReceivedAlert alert : received) {
             long newest = alert.sourceEventIds().stream().map(producedAtByEventId::get)
-                    .filter(java.util.Objects::nonNull).mapToLong(Long::longValue).max().orElse(-1);
+                    .filter(Objects::nonNull).mapToLong(Long::longValue).max().orElse(-1);
             if (newest < 0) {
                 unresolved++;
             } else if (alert.status() == AlertStatus.NEW) {

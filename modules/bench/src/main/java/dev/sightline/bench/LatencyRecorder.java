@@ -1,8 +1,9 @@
 package dev.sightline.bench;
 
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Recorder;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * Latencies of one path (raw record to enriched event, raw record to alert) in an HdrHistogram: recorded from the
@@ -25,7 +26,7 @@ public final class LatencyRecorder {
     public record Summary(String name, long count, double p50Ms, double p99Ms, double maxMs) {
         public String describe() {
             return count == 0 ? name + ": no samples"
-                    : String.format(java.util.Locale.ROOT, "%s: n=%d p50=%.1f ms p99=%.1f ms max=%.1f ms", name, count,
+                    : String.format(Locale.ROOT, "%s: n=%d p50=%.1f ms p99=%.1f ms max=%.1f ms", name, count,
                     p50Ms, p99Ms, maxMs);
         }
     }

@@ -36,6 +36,11 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -115,6 +120,8 @@ public final class PipelineBenchmark {
                                 PIPELINE_APPLICATION_ID, admin, rawTopics);
                         double pipelineEps = measured.recordsPerSecond();
                         printRate("pipeline", measured);
+                        out.printf("  dead letters: %d (errors.dead-letter)%n",
+                                countRecords(config.kafkaClientProperties(), config.topicName(Topic.DEAD_LETTER)));
                         long stateBytes = ResourceMeter.directorySize(stateDir.resolve(PIPELINE_APPLICATION_ID));
                         LatencyProbe.Result latency = latency(config, registry, raw, simulation, pipelineEps);
                         return finish(new BenchResult(pipelineEps, passthrough, latency.newAlerts().p99Ms()), latency,
@@ -183,6 +190,26 @@ public final class PipelineBenchmark {
         out.printf(Locale.ROOT, "%s: %d records in %.2f s = %.0f records/s (start-up to first commit %.1f s)%n", name,
                 measured.records(), measured.span().toNanos() / 1e9, measured.recordsPerSecond(),
                 measured.startUp().toNanos() / 1e9);
+    }
+
+    /** The committed records a topic holds, counted by reading it (end offsets would count transaction markers). */
+    private static long countRecords(Map<String, Object> kafkaClientProperties, String topic) {
+        Map<String, Object> props = new HashMap<>(kafkaClientProperties);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long count = 0;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                count += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return count;
+        }
     }
 
     /** Paced, time-stamped records at a fraction of the measured capacity, into the running pipeline. */

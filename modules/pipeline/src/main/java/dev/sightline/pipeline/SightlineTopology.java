@@ -9,6 +9,9 @@ import dev.sightline.ingest.ParserOptions;
 import dev.sightline.ingest.Parsers;
 import dev.sightline.ingest.RecordParser;
 import dev.sightline.model.AiTool;
+import dev.sightline.model.AuditRecord;
+import dev.sightline.model.InventoryEntry;
+import dev.sightline.model.LineageEdge;
 import dev.sightline.model.Alert;
 import dev.sightline.model.AiUsageEvent;
 import dev.sightline.model.DataAsset;
@@ -16,11 +19,15 @@ import dev.sightline.model.Identity;
 import dev.sightline.model.Policy;
 import dev.sightline.model.DeadLetter;
 import dev.sightline.model.Topic;
+import dev.sightline.pipeline.compliance.ComplianceMetrics;
+import dev.sightline.pipeline.compliance.ComplianceMetricsTopology;
 import dev.sightline.pipeline.detect.DetectTopology;
 import dev.sightline.pipeline.enrich.EnrichTopology;
 import dev.sightline.pipeline.enrich.ScannerSettings;
+import dev.sightline.pipeline.governance.GovernanceTopology;
 import dev.sightline.pipeline.metrics.DetectMetrics;
 import dev.sightline.pipeline.metrics.EnrichMetrics;
+import dev.sightline.pipeline.metrics.GovernanceMetrics;
 import dev.sightline.pipeline.metrics.IngestMetrics;
 import dev.sightline.pipeline.metrics.SiemMetrics;
 import dev.sightline.pipeline.normalize.NormalizeTopology;
@@ -74,6 +81,18 @@ public final class SightlineTopology {
                 .build(builder);
         new SiemTopology(SiemTopology.Settings.from(config, SiemProduct.sightline(BuildInfo.version())), alerts,
                 new SiemMetrics(meters))
+                .build(builder);
+        new GovernanceTopology(new GovernanceTopology.Settings(config.topicName(Topic.AI_USAGE_ENRICHED),
+                config.topicName(Topic.AUDIT), config.topicName(Topic.INVENTORY), config.topicName(Topic.LINEAGE),
+                new GovernanceTopology.References(DetectTopology.POLICIES_STORE, EnrichTopology.TOOLS_STORE,
+                        config.get(ConfigKeys.POLICY_ID).orElseThrow()),
+                GovernanceTopology.Settings.DEFAULT_EMIT_INTERVAL),
+                events, SightlineAvroSerde.forValue(AuditRecord.class, registry),
+                SightlineAvroSerde.forValue(InventoryEntry.class, registry),
+                SightlineAvroSerde.forValue(LineageEdge.class, registry), new GovernanceMetrics(meters), clock)
+                .build(builder);
+        new ComplianceMetricsTopology(ComplianceMetricsTopology.Settings.from(config), events, alerts,
+                new ComplianceMetrics(meters, ComplianceMetrics.Settings.from(config), clock))
                 .build(builder);
         Properties props = new Properties();
         props.putAll(StreamsApplication.streamsProperties(config));

@@ -58,7 +58,8 @@ public class ScannerBenchmark {
 
     @Benchmark
     public ScanResult scan(Scanned scanned) {
-        int i = next++ & (BenchCorpus.SIZE - 1);
+        int i = next;
+        next = i + 1 == prompts.length ? 0 : i + 1;
         scanned.bytes += sizes[i];
         return scanner.scan(prompts[i]);
     }

@@ -29,7 +29,7 @@ abstract class ThrottledAggregateProcessor<I, V> implements Processor<String, I,
     private final StoreNames stores;
     private final Duration interval;
     private final Runnable onWrite;
-    protected final Clock clock;
+    private final Clock clock;
 
     private ProcessorContext<String, V> context;
     private KeyValueStore<String, V> aggregates;

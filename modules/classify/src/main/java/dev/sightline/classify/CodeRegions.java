@@ -37,20 +37,31 @@ final class CodeRegions {
 
     private static final int PUNCT = 1;
     private static final int SPACE = 2;
-    /** Per ASCII character: {@link #PUNCT} for the punctuation of code, {@link #SPACE} for a space. */
+    private static final int WORD_END = 4;
+    /**
+     * Per ASCII character: {@link #PUNCT} for the punctuation of code, {@link #SPACE} for a space, {@link #WORD_END}
+     * for what ends a line's first word (white space and {@code ({:;<}).
+     */
     private static final byte[] LINE_CHAR = new byte[128];
+    private static final int LONGEST_KEYWORD = KEYWORDS.stream().mapToInt(String::length).max().orElseThrow();
 
     static {
         for (char c : "=(){}[];<>".toCharArray()) {
             LINE_CHAR[c] = PUNCT;
         }
         LINE_CHAR[' '] = SPACE;
+        for (char c = 0; c < 128; c++) {
+            if (Character.isWhitespace(c) || "({:;<".indexOf(c) >= 0) {
+                LINE_CHAR[c] |= WORD_END;
+            }
+        }
     }
 
     private CodeRegions() {
     }
 
-    static List<Region> find(String text, int limit) {
+    /** Code regions of {@code text} up to {@code limit}; {@code chars} holds the same characters (the scanner's copy). */
+    static List<Region> find(String text, char[] chars, int limit) {
         List<Region> regions = new ArrayList<>();
         int regionStart = -1;
         int regionEnd = -1;
@@ -77,7 +88,7 @@ final class CodeRegions {
                 pos = fencedBlock(text, lineEnd, limit, text.substring(s, s + 3), regions);
                 continue;
             }
-            Kind kind = classify(text, s, e, pos < s);
+            Kind kind = classify(text, chars, s, e, pos < s);
             switch (kind) {
                 case STRONG -> {
                     if (regionStart < 0) {
@@ -147,7 +158,7 @@ final class CodeRegions {
         }
     }
 
-    private static Kind classify(String text, int s, int e, boolean indented) {
+    private static Kind classify(String text, char[] chars, int s, int e, boolean indented) {
         if (s >= e) {
             return Kind.BLANK;
         }
@@ -155,11 +166,11 @@ final class CodeRegions {
         int words = 1;
         boolean equals = false;
         for (int i = s; i < e; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c < 128) {
                 int kind = LINE_CHAR[c];
                 punct += kind & PUNCT;
-                words += kind >> 1;
+                words += (kind & SPACE) >> 1;
                 equals |= c == '=';
             }
         }
@@ -173,9 +184,9 @@ final class CodeRegions {
         }
         boolean codeEnding = last == ';' || last == '{' || last == '}' || e - s >= 2 && text.startsWith("):", e - 2)
                 || text.startsWith("=>", e - 2);
-        String firstWord = firstWord(text, s, e);
-        boolean keyword = KEYWORDS.contains(firstWord);
-        boolean declaration = DECLARATIONS.contains(firstWord) && words <= 6;
+        String firstWord = firstWord(chars, s, e);
+        boolean keyword = firstWord != null && KEYWORDS.contains(firstWord);
+        boolean declaration = firstWord != null && DECLARATIONS.contains(firstWord) && words <= 6;
         if (!sentenceEnd && (codeEnding && punct >= 1 || keyword && (punct >= 1 || last == ':') || declaration
                 || density >= 0.12 && punct >= 2 || equals && ASSIGNMENT.matcher(text).region(s, e).lookingAt())) {
             return Kind.STRONG;
@@ -193,11 +204,16 @@ final class CodeRegions {
                 || text.startsWith("--", s) || text.startsWith("<!--", s);
     }
 
-    private static String firstWord(String text, int s, int e) {
+    /** The line's first word when it is short enough to be a keyword, else null (no String built for it). */
+    private static String firstWord(char[] chars, int s, int e) {
         int i = s;
-        while (i < e && !Character.isWhitespace(text.charAt(i)) && "({:;<".indexOf(text.charAt(i)) < 0) {
+        while (i < e && i - s <= LONGEST_KEYWORD && !endsWord(chars[i])) {
             i++;
         }
-        return text.substring(s, i);
+        return i - s <= LONGEST_KEYWORD ? new String(chars, s, i - s) : null;
+    }
+
+    private static boolean endsWord(char c) {
+        return c < 128 ? (LINE_CHAR[c] & WORD_END) != 0 : Character.isWhitespace(c);
     }
 }

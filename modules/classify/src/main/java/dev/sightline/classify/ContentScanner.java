@@ -87,7 +87,7 @@ public final class ContentScanner {
                     matchWindows(r, text, limit, state);
                 }
             }
-            return finish(text, limit, state.candidates, state.markers, !surrogates);
+            return finish(text, state.chars, limit, state.candidates, state.markers, !surrogates);
         } finally {
             state.finish();
         }
@@ -107,7 +107,7 @@ public final class ContentScanner {
         ScanState state = new ScanState(rules);
         state.start(text, limit);
         boolean surrogates = prefilter(text, limit, state);
-        return finish(text, limit, candidates, state.markers, !surrogates);
+        return finish(text, state.chars, limit, candidates, state.markers, !surrogates);
     }
 
     private int[] rulesWith(CharTrigger trigger) {
@@ -136,6 +136,10 @@ public final class ContentScanner {
     /**
      * The single pass: automaton step plus character-shape triggers; records windows per rule and organisation
      * markers. Returns whether the scanned text holds surrogate pairs (then offsets need converting).
+     *
+     * <p>Prose is letters, spaces and punctuation, none of which needs anything but the automaton step; one table read
+     * tells whether a character is an event (digit, {@code @}, non-ASCII), so the common path is the step plus one
+     * well-predicted branch. A letter-letter-digit word is recognised at its digit, looking back.
      */
     private boolean prefilter(String text, int limit, ScanState state) {
         char[] chars = state.chars;
@@ -143,62 +147,64 @@ public final class ContentScanner {
         int automatonState = AnchorAutomaton.ROOT;
         int numberEnd = -1;
         boolean surrogates = false;
-        char prev = ' ';
         for (int i = 0; i < limit; i++) {
             char c = chars[i];
             automatonState = automaton.step(automatonState, c);
+            int event = c < 128 ? EVENT[c] : NON_ASCII;
             if (automaton.hasHits(automatonState)) {
-                anchorHits(chars, i, automaton.hits(automatonState), state);
+                anchorHits(text, chars, i, automaton.hits(automatonState), state);
             }
-            if (c < 128) {
-                switch (SHAPE[c]) {
-                    case DIGIT -> {
-                        if (i >= numberEnd && !Context.isAlnum(prev)) {
-                            numberEnd = numberTrigger(text, chars, i, limit, windows);
-                        }
+            if (event == NONE) {
+                continue;
+            }
+            switch (event) {
+                case DIGIT -> {
+                    if (i >= numberEnd && (i == 0 || !Context.isAlnum(chars[i - 1]))) {
+                        numberEnd = numberTrigger(text, chars, i, limit, windows);
                     }
-                    case LETTER -> {
-                        if (!Context.isAlnum(prev) && i + 2 < limit && isAsciiLetter(chars[i + 1])) {
-                            char third = chars[i + 2];
-                            if (isDigit(third) || third == ' ' && i + 3 < limit && isDigit(chars[i + 3])) {
-                                letterPairTrigger(text, i, windows);
-                            }
-                        }
+                    int letterPair = letterPairStart(chars, i);
+                    if (letterPair >= 0) {
+                        letterPairTrigger(text, letterPair, windows);
                     }
-                    case AT_SIGN -> {
-                        for (int r : atSignRules) {
-                            windows.add(r, i - rules.get(r).before(), i + rules.get(r).after());
-                        }
-                    }
-                    default -> { }
                 }
-            } else {
-                surrogates |= Character.isSurrogate(c);
+                case AT_SIGN -> {
+                    for (int r : atSignRules) {
+                        windows.add(r, i - rules.get(r).before(), i + rules.get(r).after());
+                    }
+                }
+                default -> surrogates |= Character.isSurrogate(c);
             }
-            prev = c;
         }
         return surrogates;
     }
 
-    private static final byte OTHER = 0;
+    private static final byte NONE = 0;
     private static final byte DIGIT = 1;
-    private static final byte LETTER = 2;
-    private static final byte AT_SIGN = 3;
-    /** The shape class of each ASCII character, so the loop does one table read and one switch per character. */
-    private static final byte[] SHAPE = new byte[128];
+    private static final byte AT_SIGN = 2;
+    private static final byte NON_ASCII = 3;
+    /** The event class of each ASCII character: most are {@link #NONE}, so the loop skips them after one read. */
+    private static final byte[] EVENT = new byte[128];
 
     static {
         for (char c = '0'; c <= '9'; c++) {
-            SHAPE[c] = DIGIT;
+            EVENT[c] = DIGIT;
         }
-        for (char c = 'a'; c <= 'z'; c++) {
-            SHAPE[c] = LETTER;
-            SHAPE[Character.toUpperCase(c)] = LETTER;
-        }
-        SHAPE['@'] = AT_SIGN;
+        EVENT['@'] = AT_SIGN;
     }
 
-    private void anchorHits(char[] chars, int i, int[] hits, ScanState state) {
+    /**
+     * Where a word of two letters and a digit ({@code AB12}, {@code AB 12}) whose digit is at {@code i} starts, or -1:
+     * the two letters start a word (no letter or digit before them).
+     */
+    private static int letterPairStart(char[] chars, int i) {
+        int j = i >= 1 && chars[i - 1] == ' ' ? i - 3 : i - 2;
+        if (j < 0 || !isAsciiLetter(chars[j]) || !isAsciiLetter(chars[j + 1]) || j > 0 && Context.isAlnum(chars[j - 1])) {
+            return -1;
+        }
+        return j;
+    }
+
+    private void anchorHits(String text, char[] chars, int i, int[] hits, ScanState state) {
         for (int id : hits) {
             int anchorStart = i + 1 - automaton.length(id);
             if (id >= markerAnchorsFrom) {
@@ -208,7 +214,7 @@ public final class ContentScanner {
             boolean wordStart = anchorStart == 0 || !isAsciiLetter(chars[anchorStart - 1]);
             for (int r : rulesOfAnchor[id]) {
                 Rule rule = rules.get(r);
-                if (wordStart || !rule.wordStart()) {
+                if ((wordStart || !rule.wordStart()) && rule.triggerCheck().worthALook(text, anchorStart, i + 1, 0)) {
                     switch (rule.start()) {
                         case AT_ANCHOR -> state.windows.add(r, anchorStart, anchorStart + 1, i + 1 + rule.after());
                         case BEFORE_ANCHOR -> state.windows.add(r, anchorStart - rule.before(), anchorStart + 1, i + 1 + rule.after());
@@ -278,6 +284,9 @@ public final class ContentScanner {
         Rule rule = rules.get(r);
         Matcher m = state.matcher(r);
         Rule.StartFilter filter = rule.startFilter();
+        // the first-character table is read here, inlined, so most positions of a window cost one table read
+        Rule.FirstChars firstChars = filter instanceof Rule.FirstChars f ? f : null;
+        char[] chars = state.chars;
         boolean everyPosition = filter == null && rule.start() == Rule.Start.IN_WINDOW;
         int[] w = state.windows.spans(r);
         int lastEnd = 0;
@@ -296,7 +305,8 @@ public final class ContentScanner {
                 continue;
             }
             for (int i = from; i < startsTo; i++) {
-                if (filter != null && !filter.canStart(text, i)) {
+                if (firstChars != null ? !firstChars.mayStartWith(chars[i]) || !firstChars.rest().canStart(text, i)
+                        : filter != null && !filter.canStart(text, i)) {
                     continue;
                 }
                 m.region(i, to);
@@ -335,9 +345,10 @@ public final class ContentScanner {
         return 0;
     }
 
-    private ScanResult finish(String text, int limit, List<Candidate> candidates, List<int[]> markers, boolean bmpOnly) {
+    private ScanResult finish(String text, char[] chars, int limit, List<Candidate> candidates, List<int[]> markers,
+                              boolean bmpOnly) {
         List<Candidate> kept = resolveOverlaps(candidates);
-        for (CodeRegions.Region region : CodeRegions.find(text, limit)) {
+        for (CodeRegions.Region region : CodeRegions.find(text, chars, limit)) {
             kept.add(new Candidate(FindingType.SOURCE_CODE, region.start(), region.end(), 0.8));
             proprietarySpan(text, region, markers).ifPresent(kept::add);
         }

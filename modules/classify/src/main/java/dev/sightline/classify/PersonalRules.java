@@ -5,13 +5,13 @@ import static dev.sightline.classify.Rule.anchored;
 import static dev.sightline.classify.Rule.shaped;
 
 import dev.sightline.classify.Rule.CharTrigger;
-import java.util.Arrays;
+import dev.sightline.classify.Rule.FirstChars;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** Detectors of the PII, PCI and PHI data classes. */
 final class PersonalRules {
@@ -43,8 +43,8 @@ final class PersonalRules {
     private static final Set<String> CARD_GROUPINGS = Set.of("4-4-4-4", "4-4-4-4-3", "4-6-5", "4-6-4", "4-4-4-1",
         "4-4-4-2", "4-4-4-3", "4-4-5", "4-4-4-4-1", "4-4-4-4-2");
 
-    /** The date shapes {@link #looksLikeDate} rejects, as far as the number itself goes. */
-    private static final Pattern DATE_PREFIX = Pattern.compile("\\d{4}([-/.])\\d{1,2}\\1\\d{1,2}(?!\\d)");
+    private static final Pattern YEAR_FIRST_DATE = Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}.{0,20}");
+    private static final Pattern DAY_FIRST_DATE = Pattern.compile("\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}.{0,20}");
 
     private PersonalRules() {
     }
@@ -64,14 +64,11 @@ final class PersonalRules {
                         1, CharTrigger.NUMBER, 9, 0, 0, PersonalRules::ssn),
                 anchored(FindingType.US_SSN,
                         "(?<![0-9A-Za-z+.-])(\\d{9})(?![0-9A-Za-z]|[.-]\\d)",
-                        1, 60, 60, PersonalRules::bareSsn, SSN_CONTEXT).startingWhere(PersonalRules::startsValue),
+                        1, 60, 60, PersonalRules::bareSsn, SSN_CONTEXT).startingWhere(VALUE_START),
                 shaped(FindingType.UK_NINO,
                         "(?<![A-Za-z0-9])([A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d])(?![A-Za-z0-9])",
                         1, CharTrigger.LETTER_PAIR_DIGIT, 0, 0, 20, PersonalRules::nino)
-                        .checkedBy((t, start, end, digits) -> {
-                            int d = Context.charAt(t, start + 2) == ' ' ? start + 3 : start + 2;
-                            return isDigit(t, d) && isDigit(t, d + 1);
-                        }),
+                        .checkedBy(PersonalRules::mayBeNino),
                 shaped(FindingType.US_DEA_NUMBER,
                         "(?<![A-Za-z0-9])([A-Z][A-Z9]\\d{7})(?![A-Za-z0-9])",
                         1, CharTrigger.LETTER_PAIR_DIGIT, 0, 0, 16, PersonalRules::dea)
@@ -80,13 +77,13 @@ final class PersonalRules {
                 anchored(FindingType.US_NPI,
                         "(?<![0-9A-Za-z+.-])([12]\\d{9})(?![0-9A-Za-z]|[.-]\\d)",
                         1, 70, 70, (t, m, s, e) -> Checksums.npi(t.substring(s, e)) && Context.near(t, s, e, 50, NPI_CONTEXT)
-                                ? 0.95 : REJECT, NPI_CONTEXT).startingWhere(PersonalRules::startsValue),
+                                ? 0.95 : REJECT, NPI_CONTEXT).startingWhere(VALUE_START),
                 anchored(FindingType.MEDICAL_RECORD_NUMBER,
                         "(?<![A-Za-z0-9-])((?:[A-Z]{1,4}-?)?\\d{4,12}(?:-\\d{1,8}){0,2})(?![A-Za-z0-9]|-\\d)",
-                        1, 0, 60, PersonalRules::mrn, MRN_CONTEXT).startingWhere(PersonalRules::startsValue),
+                        1, 0, 60, PersonalRules::mrn, MRN_CONTEXT).startingWhere(VALUE_START),
                 anchored(FindingType.PASSPORT_NUMBER,
                         "(?<![A-Za-z0-9-])([A-Z]{1,2}\\d{6,8}|\\d{9}|\\d{2}[A-Z]{2}\\d{5}|[CFGHJK][CFGHJKLMNPRTVWXYZ0-9]{8})(?![A-Za-z0-9]|-\\d)",
-                        1, 70, 70, PersonalRules::passport, PASSPORT_CONTEXT).startingWhere(PersonalRules::startsValue),
+                        1, 70, 70, PersonalRules::passport, PASSPORT_CONTEXT).startingWhere(VALUE_START),
                 shaped(FindingType.EMAIL_ADDRESS,
                         "(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,8}[A-Za-z]{2,24})(?![A-Za-z0-9-]|\\.[A-Za-z0-9])",
                         1, CharTrigger.AT_SIGN, 0, 65, 270, PersonalRules::email),
@@ -101,8 +98,10 @@ final class PersonalRules {
                 anchored(FindingType.ICD10_CODE,
                         "(?<![A-Za-z0-9.-])([A-TV-Z]\\d[0-9AB](?:\\.[0-9A-Z]{1,4})?|U0[79]\\.\\d)(?![A-Za-z0-9]|\\.\\d)",
                         1, 140, 140, PersonalRules::icd10, CLINICAL_CONTEXT)
-                        .startingWhere((t, i) -> isUpper(t, i) && isDigit(t, i + 1) && startsValue(t, i)));
+                        .startingWhere(FirstChars.of("A-Z", (t, i) -> isDigit(t, i + 1) && startsValue(t, i))));
     }
+
+    private static final FirstChars VALUE_START = FirstChars.of("0-9A-Z", PersonalRules::startsValue);
 
     /** Identifiers start with a digit or a capital letter at the start of a word. */
     private static boolean startsValue(String text, int i) {
@@ -137,8 +136,58 @@ final class PersonalRules {
         if (count(text, Math.max(0, start - 4), start, '+') > 0 || digits >= 10) {
             return true;
         }
-        boolean date = Context.charAt(text, start - 1) != '(' && DATE_PREFIX.matcher(text).region(start, end).lookingAt();
+        boolean date = Context.charAt(text, start - 1) != '(' && startsWithDate(text, start, end);
         return !date && Context.within(text, Math.max(0, start - 34), end, PHONE_CONTEXT);
+    }
+
+    /**
+     * The pattern after the two letters at {@code start}: three pairs of digits and a letter A-D, each optionally after
+     * one space, ending the word. Matches start only at such a word, so this is exactly the pattern's shape.
+     */
+    private static boolean mayBeNino(String text, int start, int end, int digits) {
+        int i = start + 2;
+        for (int pair = 0; pair < 3; pair++) {
+            i += Context.charAt(text, i) == ' ' ? 1 : 0;
+            if (!isDigit(text, i) || !isDigit(text, i + 1)) {
+                return false;
+            }
+            i += 2;
+        }
+        i += Context.charAt(text, i) == ' ' ? 1 : 0;
+        char letter = (char) (Context.charAt(text, i) | 0x20);
+        return letter >= 'a' && letter <= 'd' && !Context.isAlnum(Context.charAt(text, i + 1));
+    }
+
+    /**
+     * Whether {@code [start, end)} starts with a date {@code yyyy-m-d} (one separator of - / . throughout) whose day is
+     * not followed by a further digit inside the span: the date shapes {@link #looksLikeDate} rejects.
+     */
+    private static boolean startsWithDate(String text, int start, int end) {
+        int i = start + 4;
+        if (i >= end || digitsBetween(text, start, i) != 4) {
+            return false;
+        }
+        char separator = text.charAt(i);
+        if (separator != '-' && separator != '/' && separator != '.') {
+            return false;
+        }
+        int month = digitsBetween(text, i + 1, Math.min(end, i + 3));
+        i += 1 + month;
+        if (month == 0 || i >= end || text.charAt(i) != separator) {
+            return false;
+        }
+        int day = digitsBetween(text, i + 1, Math.min(end, i + 3));
+        i += 1 + day;
+        return day > 0 && !(i < end && isDigit(text, i));
+    }
+
+    /** How many digits follow one another from {@code from}, stopping at {@code to}. */
+    private static int digitsBetween(String text, int from, int to) {
+        int i = from;
+        while (i < to && isDigit(text, i)) {
+            i++;
+        }
+        return i - from;
     }
 
     /**
@@ -174,21 +223,32 @@ final class PersonalRules {
 
     /** Compact, or one separator throughout in the groupings printed on cards: 4-4-4-4(-3), 4-6-5, 4-6-4. */
     private static boolean cardGrouping(String raw) {
-        String grouping = raw.replaceAll("\\d", "d");
-        if (grouping.indexOf(' ') >= 0 && grouping.indexOf('-') >= 0) {
+        if (raw.indexOf(' ') >= 0 && raw.indexOf('-') >= 0) {
             return false;
         }
-        String[] groups = raw.split("[ -]");
-        if (groups.length == 1) {
-            return true;
+        return raw.indexOf(' ') < 0 && raw.indexOf('-') < 0 || CARD_GROUPINGS.contains(groupSizes(raw));
+    }
+
+    /** The lengths of the digit groups of a number, joined by dashes: {@code 4-4-4-4}. */
+    private static String groupSizes(String raw) {
+        StringBuilder sizes = new StringBuilder(16);
+        int group = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            if (isDigit(raw, i)) {
+                group++;
+            } else {
+                sizes.append(group).append('-');
+                group = 0;
+            }
         }
-        String sizes = Arrays.stream(groups).map(g -> String.valueOf(g.length())).collect(Collectors.joining("-"));
-        return CARD_GROUPINGS.contains(sizes);
+        return sizes.append(group).toString();
     }
 
     /** The digits after "DE44 " are the rest of an IBAN, not a card. */
     private static boolean ibanTail(String text, int s) {
-        return s >= 5 && text.substring(s - 5, s).matches("[A-Z]{2}\\d{2}[ -]");
+        char separator = Context.charAt(text, s - 1);
+        return s >= 5 && isUpper(text, s - 5) && isUpper(text, s - 4) && isDigit(text, s - 3) && isDigit(text, s - 2)
+                && (separator == ' ' || separator == '-');
     }
 
     /** Issuer identification number ranges and lengths of the card networks. */
@@ -340,10 +400,18 @@ final class PersonalRules {
     }
 
     private static double ipv4(String text, MatchResult m, int s, int e) {
-        String[] octets = text.substring(s, e).split("\\.");
-        int a = Integer.parseInt(octets[0]);
-        int b = Integer.parseInt(octets[1]);
-        int c = Integer.parseInt(octets[2]);
+        int[] octets = new int[3];
+        for (int i = s, dots = 0; i < e && dots < 3; i++) {
+            char ch = text.charAt(i);
+            if (ch == '.') {
+                dots++;
+            } else {
+                octets[dots] = octets[dots] * 10 + (ch - '0');
+            }
+        }
+        int a = octets[0];
+        int b = octets[1];
+        int c = octets[2];
         char before = Context.charAt(text, s - 1);
         boolean versionLike = before == '/' && Character.isLetter(Context.charAt(text, s - 2)) || before == '@'
                 || text.startsWith("==", Math.max(0, s - 2)) || before == 'v' || Context.before(text, s, 24, VERSION_CONTEXT);
@@ -356,7 +424,7 @@ final class PersonalRules {
         if (LookAlikes.isMonotonous(digits) || LookAlikes.distinctDigits(digits) <= 2) {
             return REJECT; // checked again below; first because it is cheap and hostile runs of one digit reach here
         }
-        String[] groups = raw.replaceAll("[^0-9]+", " ").trim().split(" ");
+        String[] groups = digitGroups(raw);
         boolean plus = raw.charAt(0) == '+';
         boolean context = Context.before(text, s, 30, PHONE_CONTEXT);
         boolean shaped;
@@ -373,6 +441,21 @@ final class PersonalRules {
             return REJECT;
         }
         return context ? 0.95 : 0.85;
+    }
+
+    /** The runs of digits of a phone number, in order. */
+    private static String[] digitGroups(String raw) {
+        List<String> groups = new ArrayList<>(5);
+        for (int i = 0; i < raw.length(); i++) {
+            if (isDigit(raw, i)) {
+                int from = i;
+                while (i < raw.length() && isDigit(raw, i)) {
+                    i++;
+                }
+                groups.add(raw.substring(from, i));
+            }
+        }
+        return groups.toArray(String[]::new);
     }
 
     /** 3-3-4, or 1-3-3-4 with the trunk prefix; area code and exchange start with 2-9. */
@@ -415,7 +498,7 @@ final class PersonalRules {
     }
 
     private static boolean looksLikeDate(String v) {
-        return v.matches("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}.{0,20}") || v.matches("\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}.{0,20}");
+        return YEAR_FIRST_DATE.matcher(v).matches() || DAY_FIRST_DATE.matcher(v).matches();
     }
 
     private static double icd10(String text, MatchResult m, int s, int e) {

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * @param wordStart     anchors count only at the start of a word (not "aws" in "laws")
  * @param start         where, relative to its trigger, a match can start
  * @param startFilter   positions of a window worth a match attempt; null = every position (one {@code find()})
- * @param triggerCheck  for character triggers: a cheap necessary condition on the trigger before a window is opened
+ * @param triggerCheck  a cheap necessary condition on the trigger (anchor or character shape) before a window is opened
  * @param validator     confidence in (0, 1], or 0 to reject; must check its own context (the prefilter is only a hint)
  */
 record Rule(FindingType type, Pattern pattern, int valueGroup, List<String> anchors, Set<CharTrigger> charTriggers,
@@ -65,6 +65,38 @@ record Rule(FindingType type, Pattern pattern, int valueGroup, List<String> anch
     }
 
     /**
+     * A start filter that first asks whether the character at {@code i} can begin a match, by one read of a table the
+     * scanner inlines in its window loop, and only then calls {@code rest}.
+     *
+     * @param firstChars per ASCII character: whether a match can start with it (a match never starts with non-ASCII)
+     */
+    record FirstChars(boolean[] firstChars, StartFilter rest) implements StartFilter {
+
+        /** {@code chars} lists characters and ranges: {@code "A-Z0-9/+"}. */
+        static FirstChars of(String chars, StartFilter rest) {
+            boolean[] table = new boolean[128];
+            for (int i = 0; i < chars.length(); i++) {
+                boolean range = i + 2 < chars.length() && chars.charAt(i + 1) == '-';
+                char last = range ? chars.charAt(i + 2) : chars.charAt(i);
+                for (char c = chars.charAt(i); c <= last; c++) {
+                    table[c] = true;
+                }
+                i += range ? 2 : 0;
+            }
+            return new FirstChars(table, rest);
+        }
+
+        boolean mayStartWith(char c) {
+            return c < 128 && firstChars[c];
+        }
+
+        @Override
+        public boolean canStart(String text, int i) {
+            return mayStartWith(text.charAt(i)) && rest.canStart(text, i);
+        }
+    }
+
+    /**
      * A necessary condition for a match near a character trigger spanning {@code [start, end)} (a number with
      * {@code digits} digits, or the letters of a letter-letter-digit word); false skips the window.
      */
@@ -84,6 +116,9 @@ record Rule(FindingType type, Pattern pattern, int valueGroup, List<String> anch
         charTriggers = charTriggers.isEmpty() ? Set.of() : EnumSet.copyOf(charTriggers);
         if (anchors.isEmpty() && charTriggers.isEmpty()) {
             throw new IllegalArgumentException(type + " has no trigger");
+        }
+        if (!anchors.isEmpty() && !charTriggers.isEmpty() && triggerCheck != ALWAYS) {
+            throw new IllegalArgumentException(type + ": one trigger check cannot serve anchors and character shapes");
         }
         if (start != Start.IN_WINDOW && !charTriggers.isEmpty()) {
             throw new IllegalArgumentException(type + ": character triggers open windows");
@@ -131,7 +166,10 @@ record Rule(FindingType type, Pattern pattern, int valueGroup, List<String> anch
                 triggerCheck, validator);
     }
 
-    /** The same rule, opening a window at a character trigger only when {@code check} holds. */
+    /**
+     * The same rule, opening a window at a trigger only when {@code check} holds: for a character trigger its span,
+     * for an anchor the anchor's span.
+     */
     Rule checkedBy(TriggerCheck check) {
         return new Rule(type, pattern, valueGroup, anchors, charTriggers, minDigits, before, after, wordStart, start,
                 startFilter, check, validator);

@@ -9,6 +9,7 @@ import static dev.sightline.classify.Rule.prefixedAnywhere;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import dev.sightline.classify.Rule.FirstChars;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,12 @@ final class SecretRules {
 
     /** {@code userPassword}: a variable name, not a value. */
     private static final Pattern CAMEL_CASE = Pattern.compile("[a-z]+(?:[A-Z][a-z]+)+");
+    private static final Pattern LOWER_WORD = Pattern.compile("[a-z]+");
+    /** {@code settings.db_password}, {@code db_password}: names of where a secret lives. */
+    private static final Pattern DOTTED_NAME = Pattern.compile("[a-z_]+\\.[a-z_.]+");
+    private static final Pattern SNAKE_CASE = Pattern.compile("[a-z]+(?:_[a-z]+)+");
+    /** Shortest value of a {@code key = value} secret. */
+    private static final int MIN_ASSIGNED_SECRET = 6;
 
     private SecretRules() {
     }
@@ -43,13 +50,13 @@ final class SecretRules {
                         "(?<![A-Za-z0-9/+])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])",
                         1, 200, 200, SecretRules::awsSecret,
                         "aws", "secret_access", "secretaccess", "secret access", "secret-access", "akia", "asia")
-                        .startingWhere(SecretRules::startsFortyCharacterRun),
+                        .startingWhere(FirstChars.of("A-Za-z0-9/+", SecretRules::startsFortyCharacterRun)),
                 prefixed(FindingType.GITHUB_TOKEN,
                         "(?<![A-Za-z0-9_])(gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])",
                         1, 95, SecretRules::github, "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
                 beforeAnchor(FindingType.SLACK_WEBHOOK_URL,
                         "(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/-]{20,200})",
-                        1, 10, 220, (t, i) -> t.startsWith("http", i), SecretRules::slackWebhook, "hooks.slack.com"),
+                        1, 10, 220, FirstChars.of("h", (t, i) -> t.startsWith("http", i)), SecretRules::slackWebhook, "hooks.slack.com"),
                 prefixed(FindingType.SLACK_TOKEN,
                         "(?<![A-Za-z0-9-])(xox[abposre]-[0-9A-Za-z-]{10,250}[0-9A-Za-z]|xapp-\\d-[A-Za-z0-9-]{10,250}[0-9A-Za-z])(?![A-Za-z0-9-])",
                         1, 260, SecretRules::slackToken,
@@ -77,7 +84,8 @@ final class SecretRules {
                 beforeAnchor(FindingType.CONNECTION_STRING_PASSWORD,
                         "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\\s:/?#@'\"<>]{0,128}:([^\\s@/?'\"<>]{1,256})"
                                 + "@([A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\])",
-                        1, 32, 700, SecretRules::startsScheme, SecretRules::uriPassword, "://"),
+                        1, 32, 700, FirstChars.of("A-Za-z", SecretRules::startsScheme), SecretRules::uriPassword, "://")
+                        .checkedBy(SecretRules::mayHoldUserInfoPassword),
                 prefixed(FindingType.CONNECTION_STRING_PASSWORD,
                         "(?i)(?<![A-Za-z0-9_])(?:password|pwd)\\s{0,3}=\\s{0,3}(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|([^;\"'\\s&]{1,256}))",
                         -1, 300, SecretRules::keyValuePassword, "password", "pwd"),
@@ -110,6 +118,30 @@ final class SecretRules {
 
     private static boolean isBase64(char c) {
         return Context.isAlnum(c) || c == '/' || c == '+';
+    }
+
+    /**
+     * Whether the {@code ://} at {@code [anchorStart, anchorEnd)} can be followed by {@code user:password@}: the first of
+     * white space : / ? # @ ' " < > after it is a ':' within 129 characters, and after that the first of white space
+     * @ / ? ' " < > is an '@' after at least one character and within 257 - what the pattern requires.
+     */
+    private static boolean mayHoldUserInfoPassword(String text, int anchorStart, int anchorEnd, int digits) {
+        int colon = firstOf(text, anchorEnd, anchorEnd + 129, " \t\n\u000B\f\r:/?#@'\"<>");
+        if (colon < 0 || text.charAt(colon) != ':') {
+            return false;
+        }
+        int at = firstOf(text, colon + 1, colon + 258, " \t\n\u000B\f\r@/?'\"<>");
+        return at > colon + 1 && text.charAt(at) == '@';
+    }
+
+    /** Index of the first character of {@code set} in {@code [from, to)} (bounded by the text), or -1. */
+    private static int firstOf(String text, int from, int to, String set) {
+        for (int i = from, end = Math.min(to, text.length()); i < end; i++) {
+            if (set.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Where a URI scheme can start: a letter not preceded by a scheme character. */
@@ -255,6 +287,9 @@ final class SecretRules {
 
     /** {@code key = value} where the key names a secret; the value must look like one. */
     private static double assignment(String text, MatchResult m, int s, int e) {
+        if (e - s < MIN_ASSIGNED_SECRET) {
+            return REJECT; // what secretValue below rejects anyway, before any String is built: counts like tokens_in=1964
+        }
         String key = keyName(text, m.start()) + m.group(1).toLowerCase(Locale.ROOT);
         String separator = m.group(2).toLowerCase(Locale.ROOT);
         String value = text.substring(s, e);
@@ -265,10 +300,10 @@ final class SecretRules {
             }
         }
         boolean prose = Character.isLetter(separator.charAt(0));
-        if (prose && !key.matches("[a-z]+")) {
+        if (prose && !LOWER_WORD.matcher(key).matches()) {
             return REJECT;
         }
-        if (!secretValue(value, 6) || LookAlikes.isUuid(value) || looksLikeCode(value)) {
+        if (!secretValue(value, MIN_ASSIGNED_SECRET) || LookAlikes.isUuid(value) || looksLikeCode(value)) {
             return REJECT;
         }
         boolean passwordKey = key.contains("pass") || key.contains("pwd");
@@ -328,6 +363,6 @@ final class SecretRules {
         return l.contains("(") || l.contains("[") || l.startsWith("os.") || l.startsWith("process.") || l.startsWith("env.")
                 || l.startsWith("self.") || l.startsWith("this.") || l.startsWith("config.") || l.startsWith("settings.")
                 || l.startsWith("secrets.") || l.startsWith("system.") || l.startsWith("vault:") || l.startsWith("request.")
-                || l.startsWith("args.") || l.startsWith("params.") || l.matches("[a-z_]+\\.[a-z_.]+") || l.matches("[a-z]+(?:_[a-z]+)+");
+                || l.startsWith("args.") || l.startsWith("params.") || DOTTED_NAME.matcher(l).matches() || SNAKE_CASE.matcher(l).matches();
     }
 }

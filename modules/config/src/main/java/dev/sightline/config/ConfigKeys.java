@@ -4,6 +4,7 @@ import dev.sightline.model.Topic;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -127,6 +128,13 @@ public final class ConfigKeys {
             .doc("UTF-8 bytes of an event's content that the scanner reads; the rest is skipped and the event is"
                     + " marked contentTruncated.");
 
+    // Ingestion: one spelling per user whatever the source.
+    public static final ConfigKey<Map<String, String>> INGEST_DOMAIN_SUFFIXES =
+            ConfigKey.of("sightline.ingest.domain.suffixes", ConfigKeys.pairs("DOMAIN=suffix", true))
+                    .defaultValue(Map.of())
+                    .doc("Windows domains and the UPN suffix of their users, e.g. CORP=corp.example,EMEA=emea.corp.example:"
+                            + " a proxy's CORP\\frank becomes frank@corp.example, the same user as in the SaaS audit logs.");
+
     // Detection: which policy of ref.policies is in force.
     public static final ConfigKey<String> POLICY_ID = ConfigKey.string("sightline.policy.id")
             .defaultValue("default")
@@ -147,14 +155,29 @@ public final class ConfigKeys {
             .defaultValue(true)
             .doc("Write each alert as a CEF line to alerts.cef.");
 
+    // Query API (issue 6): multi-instance routing and the audit query store.
+    public static final ConfigKey<String> HTTP_ADVERTISED_ADDRESS = ConfigKey.string("sightline.http.advertised.address")
+            .validator(new Validator<>(NetworkSyntax::isHostPort, "host:port that other instances can reach"))
+            .streamsProperty("application.server")
+            .doc("host:port where other Sightline instances reach this instance's HTTP API, to route a query to the"
+                    + " instance holding the data (Kafka Streams application.server). Default: the bind address (or,"
+                    + " when it is a wildcard, the host name) and the HTTP port. Set it per instance, e.g. to the pod DNS name.");
+
+    public static final ConfigKey<Integer> AUDIT_QUERY_RETENTION_DAYS = ConfigKey.integer("sightline.audit.query.retention.days")
+            .defaultValue(400)
+            .validator(Validator.range(1, 36500))
+            .doc("Days (by event time) the audit query store keeps audit records for /api/audit; the EU AI Act asks"
+                    + " deployers to keep logs for at least six months. The audit topic's own retention is separate.");
+
     /** Every option with a fixed key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(
             KAFKA_BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_PREFIX, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR,
             SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER_INFO, SCHEMA_REGISTRY_BEARER_TOKEN,
             HTTP_PORT, HTTP_BIND_ADDRESS, HTTP_API_TOKEN,
             STATE_DIR, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, NUM_STREAM_THREADS,
-            DEAD_LETTER_RAW_MODE, SCANNER_HMAC_KEY, SCANNER_MAX_BYTES, POLICY_ID,
-            SIEM_OCSF_ENABLED, SIEM_ECS_ENABLED, SIEM_CEF_ENABLED);
+            DEAD_LETTER_RAW_MODE, INGEST_DOMAIN_SUFFIXES, SCANNER_HMAC_KEY, SCANNER_MAX_BYTES, POLICY_ID,
+            SIEM_OCSF_ENABLED, SIEM_ECS_ENABLED, SIEM_CEF_ENABLED,
+            HTTP_ADVERTISED_ADDRESS, AUDIT_QUERY_RETENTION_DAYS);
 
     private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final String NO_FORMAT = "none";
@@ -179,6 +202,14 @@ public final class ConfigKeys {
                     .doc("For a topic of format squid: the squid.conf logformat definition its proxies write."),
             ConfigKeys::topicNameProblem, suffix -> false, Map.of());
 
+    /** For JSON feeds whose keys the admin chooses (Zscaler NSS, Netskope): our field name to the feed's key. */
+    public static final KeyFamily<Map<String, String>> INGEST_KEYMAPS = new KeyFamily<>(
+            "sightline.ingest.keymaps.", "topic",
+            ConfigKey.of("keymap", ConfigKeys.pairs("field=feedKey", false))
+                    .doc("For a topic of format zscaler or netskope: fields whose feed template uses another key, e.g."
+                            + " user=login,url=request_url; fields not named keep the common template's key."),
+            ConfigKeys::topicNameProblem, suffix -> false, Map.of());
+
     private static final Map<String, ConfigKey<?>> SET_BY_SIGHTLINE = ALL.stream()
             .filter(key -> key.kafkaProperty().isPresent())
             .collect(Collectors.toUnmodifiableMap(key -> key.kafkaProperty().orElseThrow(), Function.identity()));
@@ -194,9 +225,30 @@ public final class ConfigKeys {
                             + String.join(", ", SECRET_WORDS) + " are secrets."),
             ConfigKeys::kafkaPropertyProblem, ConfigKeys::isSecretKafkaProperty, Map.of());
 
-    public static final List<KeyFamily<?>> FAMILIES = List.of(INGEST_FORMATS, INGEST_LOGFORMATS, KAFKA);
+    public static final List<KeyFamily<?>> FAMILIES = List.of(INGEST_FORMATS, INGEST_LOGFORMATS, INGEST_KEYMAPS, KAFKA);
 
     private ConfigKeys() {
+    }
+
+    /** A comma-separated list of NAME=value pairs; {@code upperCaseNames} folds the names (Windows domains). */
+    private static ValueType<Map<String, String>> pairs(String form, boolean upperCaseNames) {
+        return ValueType.of("a comma-separated list of " + form, text -> {
+            Map<String, String> pairs = new LinkedHashMap<>();
+            for (String item : text.split(",")) {
+                if (item.isBlank()) {
+                    continue;
+                }
+                int eq = item.indexOf('=');
+                String name = eq < 0 ? "" : item.substring(0, eq).strip();
+                String value = eq < 0 ? "" : item.substring(eq + 1).strip();
+                String key = upperCaseNames ? name.toUpperCase(Locale.ROOT) : name;
+                if (name.isEmpty() || value.isEmpty() || pairs.put(key, value) != null) {
+                    throw new IllegalArgumentException("not " + form);
+                }
+            }
+            return Map.copyOf(pairs);
+        }, pairs -> pairs.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .sorted().collect(Collectors.joining(",")));
     }
 
     /** A Markdown table of every option: key, environment variable, default, allowed values, description. */

@@ -11,9 +11,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -141,7 +143,7 @@ public final class EmbeddedKafka implements AutoCloseable {
          * with the same fixed ports this restarts the same broker.
          */
         public Builder directory(Path directory) {
-            this.directory = java.util.Objects.requireNonNull(directory, "directory");
+            this.directory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
@@ -150,7 +152,7 @@ public final class EmbeddedKafka implements AutoCloseable {
          * {@code security.protocol=SASL_SSL}. Brokers talk to each other on the plain listener.
          */
         public Builder saslSsl(SaslSsl settings) {
-            this.saslSsl = java.util.Objects.requireNonNull(settings, "settings");
+            this.saslSsl = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
@@ -204,7 +206,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             int next = 0;
             int broker = brokerPort != 0 ? requireFree(brokerPort, "broker port") : free[next++];
             int controller = controllerPort != 0 ? requireFree(controllerPort, "controller port") : free[next++];
-            List<Listener> listeners = new java.util.ArrayList<>(List.of(
+            List<Listener> listeners = new ArrayList<>(List.of(
                     new Listener(BROKER_LISTENER, SecurityProtocol.PLAINTEXT, broker, Listener.Role.CLIENT),
                     new Listener(CONTROLLER_LISTENER, SecurityProtocol.PLAINTEXT, controller, Listener.Role.CONTROLLER)));
             if (saslSsl != null) {

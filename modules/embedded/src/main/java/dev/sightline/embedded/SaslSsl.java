@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -39,7 +41,7 @@ public record SaslSsl(int port, Path keyStore, Path trustStore, String storePass
 
     /** Generates a key store and trust store in {@code directory} for a listener on a free port. */
     public static SaslSsl generate(Path directory, Map<String, String> users) {
-        String password = java.util.UUID.randomUUID().toString();
+        String password = UUID.randomUUID().toString();
         Path keyStore = directory.resolve("broker.p12");
         Path certificate = directory.resolve("broker.crt");
         Path trustStore = directory.resolve("truststore.p12");
@@ -70,7 +72,7 @@ public record SaslSsl(int port, Path keyStore, Path trustStore, String storePass
     }
 
     Map<String, String> brokerProperties(String listenerName) {
-        String prefix = "listener.name." + listenerName.toLowerCase(java.util.Locale.ROOT) + ".";
+        String prefix = "listener.name." + listenerName.toLowerCase(Locale.ROOT) + ".";
         Map<String, String> props = new LinkedHashMap<>();
         props.put(prefix + "ssl.keystore.location", keyStore.toString());
         props.put(prefix + "ssl.keystore.password", storePassword);

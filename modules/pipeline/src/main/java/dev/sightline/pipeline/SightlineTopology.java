@@ -36,6 +36,7 @@ import dev.sightline.serde.SchemaRegistryClient;
 import dev.sightline.serde.SightlineAvroSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -86,7 +87,8 @@ public final class SightlineTopology {
                 config.topicName(Topic.AUDIT), config.topicName(Topic.INVENTORY), config.topicName(Topic.LINEAGE),
                 new GovernanceTopology.References(DetectTopology.POLICIES_STORE, EnrichTopology.TOOLS_STORE,
                         config.get(ConfigKeys.POLICY_ID).orElseThrow()),
-                GovernanceTopology.Settings.DEFAULT_EMIT_INTERVAL),
+                GovernanceTopology.Settings.DEFAULT_EMIT_INTERVAL,
+                Duration.ofDays(config.get(ConfigKeys.AUDIT_QUERY_RETENTION_DAYS).orElseThrow())),
                 events, SightlineAvroSerde.forValue(AuditRecord.class, registry),
                 SightlineAvroSerde.forValue(InventoryEntry.class, registry),
                 SightlineAvroSerde.forValue(LineageEdge.class, registry), new GovernanceMetrics(meters), clock)
@@ -99,11 +101,14 @@ public final class SightlineTopology {
         return builder.build(props);
     }
 
-    static NormalizeTopology.Settings normalizeSettings(SightlineConfig config) {
+    /** The normalize stage as the configuration describes it: a parser per raw topic, with the site's options. */
+    public static NormalizeTopology.Settings normalizeSettings(SightlineConfig config) {
         Map<String, RecordParser> parsers = new LinkedHashMap<>();
+        ParserOptions site = ParserOptions.defaults()
+                .withDomainSuffixes(config.get(ConfigKeys.INGEST_DOMAIN_SUFFIXES).orElseThrow());
         for (RawTopic raw : config.rawTopics()) {
-            ParserOptions options = raw.logformat().map(ParserOptions.defaults()::withLogformat)
-                    .orElse(ParserOptions.defaults());
+            ParserOptions options = raw.logformat().map(site::withLogformat).orElse(site)
+                    .withKeyMapping(config.get(ConfigKeys.INGEST_KEYMAPS.key(raw.topic())).orElse(Map.of()));
             parsers.put(config.topicPrefix() + raw.topic(), Parsers.create(raw.format().configName(), options));
         }
         return new NormalizeTopology.Settings(parsers, config.topicName(Topic.AI_USAGE),

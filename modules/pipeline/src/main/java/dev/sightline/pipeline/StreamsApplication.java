@@ -22,8 +22,17 @@ public final class StreamsApplication implements AutoCloseable {
     private final KafkaStreams streams;
 
     public StreamsApplication(SightlineConfig config, Topology topology) {
+        this(config, topology, Map.of());
+    }
+
+    /**
+     * @param overrides Kafka Streams properties known only at start, e.g. {@code application.server} once the HTTP
+     *                  server has its port
+     */
+    public StreamsApplication(SightlineConfig config, Topology topology, Map<String, Object> overrides) {
         Properties props = new Properties();
         props.putAll(streamsProperties(config));
+        props.putAll(overrides);
         this.streams = new KafkaStreams(topology, props);
         // A thread that dies on an unexpected error is replaced rather than taking the application down;
         // bad records never get here (they become dead letters), so this is for defects and broker trouble.

@@ -20,6 +20,8 @@ import java.util.function.Supplier;
  */
 public final class ObservabilityServer implements AutoCloseable {
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+    /** Instances forward API queries to each other: enough threads that two fanning out at once never wait on each other. */
+    private static final int HTTP_THREADS = 8;
 
     /** Every route under this path requires the API token when one is configured. */
     public static final String API_PATH = "/api";
@@ -49,7 +51,7 @@ public final class ObservabilityServer implements AutoCloseable {
     public static ObservabilityServer start(String bindAddress, int port, Supplier<Health> health, Supplier<String> metrics,
                                             ApiAuth auth) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
-        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        ExecutorService executor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {
             Thread t = new Thread(r, "sightline-http");
             t.setDaemon(true);
             return t;

@@ -1,85 +1,18 @@
 package dev.sightline.app.reference;
 
-import dev.sightline.detect.policy.PolicyLoad;
-import dev.sightline.detect.policy.PolicyParser;
-import dev.sightline.ingest.UserNames;
-import dev.sightline.model.DataAsset;
-import dev.sightline.model.Identity;
-import dev.sightline.model.Policy;
-import dev.sightline.reference.AssetImport;
-import dev.sightline.reference.CatalogRecords;
-import dev.sightline.reference.LabelMapping;
-import dev.sightline.simulator.SensitivityLabels;
+import dev.sightline.reference.ReferenceData;
+import dev.sightline.reference.SimulatedOrganisation;
 import dev.sightline.simulator.SimulatedUser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
-/**
- * The reference tables the demo runs with: the shipped AI-tool catalog, an identity table matching the simulated
- * people, the sensitivity labels their files carry, and the example policy (deploy/policy.example.yaml).
- */
+/** The reference tables the demo runs with: those of the simulated organisation (see {@link SimulatedOrganisation}). */
 public final class DemoReferenceData {
-    /** Packaged from deploy/policy.example.yaml by the build. */
-    private static final String POLICY_RESOURCE = "/demo/policy.example.yaml";
-
     private DemoReferenceData() {
     }
 
     public static ReferenceTables tables(List<SimulatedUser> people, Clock clock) {
-        return new ReferenceTables(CatalogRecords.load(Optional.empty(), clock), identities(people, clock.instant()),
-                labels(clock.instant()), Optional.of(policy(clock.instant())));
-    }
-
-    static List<Identity> identities(List<SimulatedUser> people, Instant now) {
-        List<Identity> identities = new ArrayList<>(people.size());
-        for (SimulatedUser person : people) {
-            String upn = UserNames.normalize(person.upn(), Map.of()).orElseThrow();
-            List<String> aliases = new ArrayList<>();
-            UserNames.normalize(person.proxyName(), Map.of()).filter(alias -> !alias.equals(upn)).ifPresent(aliases::add);
-            identities.add(Identity.newBuilder()
-                    .setUserId(upn).setDisplayName(person.displayName()).setEmail(upn).setAliases(aliases)
-                    .setDepartment(person.department()).setGroups(List.of(person.department().toLowerCase()))
-                    .setManager(null).setEmployeeType("employee").setActive(true).setUpdatedAt(now)
-                    .build());
-        }
-        return identities;
-    }
-
-    static List<DataAsset> labels(Instant now) {
-        LabelMapping mapping = LabelMapping.defaults();
-        return SensitivityLabels.ALL.stream().map(label -> DataAsset.newBuilder()
-                .setId(AssetImport.LABEL_ENTRY_PREFIX + label.id()).setName(label.name())
-                .setType(AssetImport.LABEL_ENTRY_TYPE)
-                .setUriPatterns(List.of()).setFileNamePatterns(List.of()).setLabels(List.of(label.name()))
-                .setSensitivityLabelId(label.id()).setSensitivityLabelName(label.name())
-                .setDataClasses(List.copyOf(mapping.classesOf(label.name()))).setOwner(null).setUpdatedAt(now)
-                .build()).toList();
-    }
-
-    static Policy policy(Instant now) {
-        PolicyLoad load = PolicyParser.parse(resource(POLICY_RESOURCE), now, "demo");
-        if (load instanceof PolicyLoad.Loaded loaded) {
-            return loaded.policy();
-        }
-        throw new IllegalStateException("the packaged example policy does not load: " + load);
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = DemoReferenceData.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ReferenceData data = SimulatedOrganisation.referenceData(people, clock);
+        return new ReferenceTables(data.tools(), data.identities(), data.assets(), data.policy());
     }
 }

@@ -8,25 +8,15 @@ import dev.sightline.app.runtime.SchemaRegistries;
 import dev.sightline.app.runtime.SightlineRuntime;
 import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.SightlineConfig;
-import dev.sightline.model.AiTool;
-import dev.sightline.model.AiUsageEvent;
 import dev.sightline.model.AuditRecord;
-import dev.sightline.model.InventoryEntry;
-import dev.sightline.model.LineageEdge;
-import dev.sightline.model.Policy;
 import dev.sightline.model.Topic;
-import dev.sightline.pipeline.StreamsApplication;
-import dev.sightline.pipeline.governance.GovernanceTopology;
-import dev.sightline.pipeline.metrics.GovernanceMetrics;
 import dev.sightline.reference.CatalogRecords;
 import dev.sightline.serde.MockSchemaRegistryClient;
 import dev.sightline.serde.SchemaRegistryClient;
 import dev.sightline.serde.SightlineAvroDeserializer;
-import dev.sightline.serde.SightlineAvroSerde;
 import dev.sightline.serde.SightlineAvroSerializer;
 import dev.sightline.testkit.KafkaBroker;
 import dev.sightline.testkit.RealKafka;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +37,6 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.LongStream;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -57,17 +46,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,27 +54,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The audit trail on a real broker: raw records with sensitive content go through the running application and the
- * governance topology; {@code audit verify} finds every chain intact, also after the governance instance restarted
- * on empty local state (the chain heads come back from the changelog); a forged record makes it fail.
- *
- * <p>Until SightlineTopology wires GovernanceTopology, governance runs here as a second stream application over
- * events.ai-usage.enriched, with its own global stores of the policy and the catalog.
+ * governance stage; {@code audit verify} finds every chain intact, also after the application restarted on empty
+ * local state (the chain heads come back from the changelog); a forged record makes it fail.
  */
 @RealKafka
 class AuditVerifyIT {
     private static final String CARD = "4929 5873 6458 4538";
-    private static final String POLICIES_STORE = "it-policies-store";
-    private static final String TOOLS_STORE = "it-ai-tools-store";
 
     private final String registryScope = "audit-verify-it-" + UUID.randomUUID();
     private SightlineRuntime runtime;
-    private StreamsApplication governance;
 
     @AfterEach
     void stop() {
-        if (governance != null) {
-            governance.close();
-        }
         if (runtime != null) {
             runtime.close();
         }
@@ -104,12 +74,11 @@ class AuditVerifyIT {
 
     @Test
     void theChainSurvivesARestartAndAForgedRecordFailsVerification(KafkaBroker broker, @TempDir Path dir) throws Exception {
-        SightlineConfig config = config(broker, dir.resolve("app"), "sightline-v1");
+        SightlineConfig config = config(broker, dir.resolve("state-1"));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
         new ReferenceTables(CatalogRecords.load(Optional.empty(), Clock.systemUTC()), List.of(), List.of(),
                 Optional.empty()).publish(config);
         runtime = SightlineRuntime.start(config, SightlineRuntime.Mode.EMBEDDED);
-        governance = startGovernance(broker, dir.resolve("governance-1"));
 
         String zscaler = config.topicName(Topic.RAW_PROXY_ZSCALER);
         for (String user : List.of("dana", "erin", "frank")) {
@@ -129,9 +98,10 @@ class AuditVerifyIT {
 
         // A new instance on empty local state continues the chains from the changelog. Leaving the group spares
         // the new member the old one's session timeout.
-        governance.streams().close(CloseOptions.groupMembershipOperation(
+        runtime.application().streams().close(CloseOptions.groupMembershipOperation(
                 CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30)));
-        governance = startGovernance(broker, dir.resolve("governance-2"));
+        runtime.close();
+        runtime = SightlineRuntime.start(config(broker, dir.resolve("state-2")), SightlineRuntime.Mode.EMBEDDED);
         broker.produce(zscaler, null, utf8(zscalerPrompt(now.plusSeconds(1), "dana")));
         broker.produce(zscaler, null, utf8(zscalerPrompt(now.plusSeconds(2), "erin")));
         audit = awaitAudit(broker, config, 6);
@@ -177,10 +147,9 @@ class AuditVerifyIT {
         return new Verification(exit, out.toString());
     }
 
-    private SightlineConfig config(KafkaBroker broker, Path stateDir, String applicationId) {
+    private SightlineConfig config(KafkaBroker broker, Path stateDir) {
         return SightlineConfig.loader().environment(Map.of()).overrides(Map.of(
                 ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name(), broker.bootstrapServers(),
-                ConfigKeys.APPLICATION_ID.name(), applicationId,
                 ConfigKeys.TOPIC_PREFIX.name(), broker.topicPrefix(),
                 ConfigKeys.TOPIC_PARTITIONS.name(), "2",
                 ConfigKeys.SCHEMA_REGISTRY_URL.name(), "mock://" + registryScope,
@@ -190,53 +159,6 @@ class AuditVerifyIT {
 
     private SchemaRegistryClient registry(SightlineConfig config) {
         return SchemaRegistries.client(config);
-    }
-
-    /** Governance as its own stream application, with the global stores the application's detect stage would share. */
-    private StreamsApplication startGovernance(KafkaBroker broker, Path stateDir) {
-        SightlineConfig config = config(broker, stateDir, "sightline-governance-it-v1");
-        SchemaRegistryClient registry = registry(config);
-        StreamsBuilder builder = new StreamsBuilder();
-        globalStore(builder, config.topicName(Topic.REF_POLICIES), POLICIES_STORE, serde(Policy.class, registry));
-        globalStore(builder, config.topicName(Topic.REF_AI_TOOLS), TOOLS_STORE, serde(AiTool.class, registry));
-        new GovernanceTopology(new GovernanceTopology.Settings(config.topicName(Topic.AI_USAGE_ENRICHED),
-                config.topicName(Topic.AUDIT), config.topicName(Topic.INVENTORY), config.topicName(Topic.LINEAGE),
-                new GovernanceTopology.References(POLICIES_STORE, TOOLS_STORE, "default"), Duration.ofSeconds(1)),
-                serde(AiUsageEvent.class, registry), serde(AuditRecord.class, registry),
-                serde(InventoryEntry.class, registry), serde(LineageEdge.class, registry),
-                new GovernanceMetrics(new SimpleMeterRegistry()), Clock.systemUTC()).build(builder);
-        Properties props = new Properties();
-        props.putAll(StreamsApplication.streamsProperties(config));
-        StreamsApplication application = new StreamsApplication(config, builder.build(props));
-        application.start();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> application.state() == KafkaStreams.State.RUNNING);
-        return application;
-    }
-
-    private static <V extends SpecificRecord> Serde<V> serde(Class<V> type, SchemaRegistryClient registry) {
-        return SightlineAvroSerde.forValue(type, registry);
-    }
-
-    private static <V> void globalStore(StreamsBuilder builder, String topic, String store, Serde<V> serde) {
-        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store), Serdes.String(), serde)
-                        .withLoggingDisabled(), topic, Consumed.with(Serdes.String(), serde).withName(store + "-source"),
-                () -> new Processor<String, V, Void, Void>() {
-                    private KeyValueStore<String, V> table;
-
-                    @Override
-                    public void init(ProcessorContext<Void, Void> context) {
-                        table = context.getStateStore(store);
-                    }
-
-                    @Override
-                    public void process(Record<String, V> record) {
-                        if (record.value() == null) {
-                            table.delete(record.key());
-                        } else {
-                            table.put(record.key(), record.value());
-                        }
-                    }
-                });
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> awaitAudit(KafkaBroker broker, SightlineConfig config, int count) {

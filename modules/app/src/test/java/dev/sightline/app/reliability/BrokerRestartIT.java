@@ -123,7 +123,8 @@ class BrokerRestartIT {
                 TopicReader.readAll(client(), config.topicName(Topic.ALERTS), registry, Alert.class).stream()
                         .filter(a -> a.getRuleId().equals("blocked-attempts")).findFirst().orElse(null),
                 found -> found != null);
-        assertThat(alert.getEventCount()).as("3 attempts before the wipe + 2 after").isEqualTo(5);
+        // the fifth attempt raises it only if the restored counter remembers the three made before the wipe
+        assertThat(alert.getDescription()).as("3 attempts before the wipe + 2 after").contains("made 5 requests");
     }
 
     private SightlineRuntime started(SightlineConfig config) {

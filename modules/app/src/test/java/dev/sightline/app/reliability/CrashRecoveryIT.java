@@ -76,6 +76,7 @@ class CrashRecoveryIT {
                                                                    @TempDir Path logs) throws Exception {
         Map<String, String> overrides = overrides(broker.bootstrapServers(), broker.topicPrefix(), stateDir);
         SightlineConfig config = load(overrides);
+        broker.createTopics(1);
         TrafficSimulator simulator = simulator();
         ReferenceTables reference = DemoReferenceData.tables(simulator.users(), Clock.fixed(START, ZoneOffset.UTC));
         reference.publish(config);

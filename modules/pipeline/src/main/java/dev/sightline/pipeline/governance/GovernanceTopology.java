@@ -29,7 +29,8 @@ import org.apache.kafka.streams.state.Stores;
  *       is in {@value #AUDIT_CHAIN_STORE} (key = partition, changelogged), so it survives restarts and rebalances;
  *       exactly-once processing commits head and record together, so the chain has no gap. The Kafka timestamp of
  *       an audit record is its recordedAt, so that time-based seeks (the verifier's --from/--to) and retention
- *       follow the order of the chain;</li>
+ *       follow the order of the chain. The same task also keeps each record in {@value #AUDIT_INDEX_STORE} for the
+ *       query API ({@link AuditIndex}), for a configured retention in event time;</li>
  *   <li>ai.inventory (compacted, key = tool id), through the repartition topic {@value #BY_TOOL};</li>
  *   <li>lineage.edges (compacted, key = edge id), through {@value #BY_EDGE}.</li>
  * </ul>
@@ -47,6 +48,9 @@ public final class GovernanceTopology {
     public static final String AUDIT_CHAIN = "governance-audit-chain";
     public static final String AUDIT_CHAIN_STORE = "governance-audit-chain-store";
     public static final String AUDIT_SINK = "governance-audit-sink";
+    public static final String AUDIT_INDEX = "governance-audit-index";
+    /** Audit records by user and event time for the query API; key layout in {@link AuditIndex}. */
+    public static final String AUDIT_INDEX_STORE = "governance-audit-index-store";
 
     public static final String INVENTORY_FILTER = "governance-inventory-filter";
     public static final String KEY_BY_TOOL = "governance-key-by-tool";
@@ -82,10 +86,22 @@ public final class GovernanceTopology {
         }
     }
 
-    /** @param emitInterval at most one non-material update per inventory entry or lineage edge per interval */
+    /**
+     * @param emitInterval   at most one non-material update per inventory entry or lineage edge per interval
+     * @param auditRetention how long (event time) {@value #AUDIT_INDEX_STORE} keeps an audit record; config
+     *                       {@code sightline.audit.query.retention.days}
+     */
     public record Settings(String enrichedTopic, String auditTopic, String inventoryTopic, String lineageTopic,
-                           References references, Duration emitInterval) {
+                           References references, Duration emitInterval, Duration auditRetention) {
         public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofSeconds(30);
+        public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(400);
+
+        /** With the default audit retention. */
+        public Settings(String enrichedTopic, String auditTopic, String inventoryTopic, String lineageTopic,
+                        References references, Duration emitInterval) {
+            this(enrichedTopic, auditTopic, inventoryTopic, lineageTopic, references, emitInterval,
+                    DEFAULT_AUDIT_RETENTION);
+        }
 
         public Settings {
             Objects.requireNonNull(enrichedTopic, "enrichedTopic");
@@ -95,6 +111,9 @@ public final class GovernanceTopology {
             Objects.requireNonNull(references, "references");
             if (emitInterval == null || emitInterval.isNegative() || emitInterval.isZero()) {
                 throw new IllegalArgumentException("emitInterval must be positive, was " + emitInterval);
+            }
+            if (auditRetention == null || auditRetention.isNegative() || auditRetention.isZero()) {
+                throw new IllegalArgumentException("auditRetention must be positive, was " + auditRetention);
             }
         }
     }
@@ -126,9 +145,15 @@ public final class GovernanceTopology {
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_CHAIN_STORE),
                 Serdes.Integer(), ChainHead.serde()));
-        events.process(() -> new AuditChainProcessor(references, metrics, clock), Named.as(AUDIT_CHAIN), AUDIT_CHAIN_STORE)
-                .to(settings.auditTopic(), Produced.with(Serdes.String(), ChainedAudit.writeOnlySerde(auditSerde))
-                        .withStreamPartitioner(ChainedAudit.partitioner()).withName(AUDIT_SINK));
+        KStream<String, ChainedAudit> audits = events.process(() -> new AuditChainProcessor(references, metrics, clock),
+                Named.as(AUDIT_CHAIN), AUDIT_CHAIN_STORE);
+        audits.to(settings.auditTopic(), Produced.with(Serdes.String(), ChainedAudit.writeOnlySerde(auditSerde))
+                .withStreamPartitioner(ChainedAudit.partitioner()).withName(AUDIT_SINK));
+        // same task as the chain, so the index of a user lives where that user's partition is processed
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_INDEX_STORE),
+                Serdes.Bytes(), auditSerde));
+        audits.process(() -> new AuditIndexProcessor(settings.auditRetention(), clock), Named.as(AUDIT_INDEX),
+                AUDIT_INDEX_STORE);
 
         var inventoryStores = aggregateStores(builder, INVENTORY_STORE, INVENTORY_MEMBERS_STORE,
                 INVENTORY_PENDING_STORE, inventorySerde);

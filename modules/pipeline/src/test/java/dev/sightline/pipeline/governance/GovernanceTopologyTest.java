@@ -39,6 +39,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -50,12 +51,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -287,6 +290,23 @@ class GovernanceTopologyTest {
         });
     }
 
+    @Test
+    void theAuditIndexHoldsEachUsersRecordsInEventTimeOrderWithinRetention() {
+        send(withCard(use("bob", tool("chatgpt"), T0.plusSeconds(5))));
+        send(withCard(use("alice", tool("chatgpt"), T0.plusSeconds(1))));
+        send(withCard(use("bob", tool("chatgpt"), T0.plusSeconds(2))));
+        send(withCard(use("bob", tool("chatgpt"), T0.minus(GovernanceTopology.Settings.DEFAULT_AUDIT_RETENTION)
+                .minusSeconds(1)))); // audited, but older than the index keeps
+
+        KeyValueStore<Bytes, AuditRecord> index = driver.getKeyValueStore(GovernanceTopology.AUDIT_INDEX_STORE);
+        List<AuditRecord> bob = new ArrayList<>();
+        try (var range = index.range(AuditIndex.lowerBound("bob", 0), AuditIndex.upperBound("bob", Long.MAX_VALUE))) {
+            range.forEachRemaining(entry -> bob.add(entry.value));
+        }
+        assertThat(bob).extracting(AuditRecord::getEventTime).containsExactly(T0.plusSeconds(2), T0.plusSeconds(5));
+        assertThat(auditRecords()).hasSize(4);
+    }
+
     // ---- naming ----
 
     @Test
@@ -299,7 +319,8 @@ class GovernanceTopologyTest {
                 GovernanceTopology.INVENTORY_MEMBERS_STORE, GovernanceTopology.INVENTORY_PENDING_STORE,
                 GovernanceTopology.INVENTORY_SINK, GovernanceTopology.LINEAGE_EDGES, GovernanceTopology.BY_EDGE,
                 GovernanceTopology.LINEAGE, GovernanceTopology.LINEAGE_STORE, GovernanceTopology.LINEAGE_MEMBERS_STORE,
-                GovernanceTopology.LINEAGE_PENDING_STORE, GovernanceTopology.LINEAGE_SINK);
+                GovernanceTopology.LINEAGE_PENDING_STORE, GovernanceTopology.LINEAGE_SINK,
+                GovernanceTopology.AUDIT_INDEX, GovernanceTopology.AUDIT_INDEX_STORE);
     }
 
     // ---- helpers ----

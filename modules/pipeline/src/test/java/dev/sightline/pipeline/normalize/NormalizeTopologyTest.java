@@ -9,7 +9,7 @@ import dev.sightline.model.AiUsageEvent;
 import dev.sightline.model.DeadLetter;
 import dev.sightline.model.Topic;
 import dev.sightline.pipeline.SightlineTopology;
-import dev.sightline.pipeline.enrich.ScannerSettings;
+import dev.sightline.pipeline.metrics.IngestMetrics;
 import dev.sightline.serde.MockSchemaRegistryClient;
 import dev.sightline.serde.SchemaRegistryClient;
 import dev.sightline.serde.SchemaRegistryClients;
@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -122,6 +123,15 @@ class NormalizeTopologyTest {
     }
 
     @Test
+    void configuredDomainSuffixesGiveOneSpellingPerUser() {
+        start(Map.of(ConfigKeys.INGEST_DOMAIN_SUFFIXES.name(), "CORP=corp.example"));
+        raw(Topic.RAW_PROXY_SQUID).pipeInput(SQUID_LINE.replace(" alice ", " CORP\\\\Frank ")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events().readKeyValue().key).isEqualTo("frank@corp.example");
+    }
+
+    @Test
     void everyProcessorAndSinkIsNamedExplicitly() {
         Topology topology = topology(Map.of());
         String description = topology.describe().toString();
@@ -138,9 +148,13 @@ class NormalizeTopologyTest {
 
     private Topology topology(Map<String, String> overrides) {
         SchemaRegistryClient registry = SchemaRegistryClients.create("mock://" + scope, Map.of());
-        SightlineConfig config = config(overrides);
-        return SightlineTopology.build(config, registry, meters, Clock.fixed(NOW, ZoneOffset.UTC),
-                ScannerSettings.from(config, true));
+        StreamsBuilder builder = new StreamsBuilder();
+        new NormalizeTopology(SightlineTopology.normalizeSettings(config(overrides)),
+                SightlineAvroSerde.forValue(AiUsageEvent.class, registry),
+                SightlineAvroSerde.forValue(DeadLetter.class, registry),
+                new IngestMetrics(meters), Clock.fixed(NOW, ZoneOffset.UTC))
+                .build(builder);
+        return builder.build();
     }
 
     private SightlineConfig config(Map<String, String> overrides) {

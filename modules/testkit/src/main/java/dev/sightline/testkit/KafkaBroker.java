@@ -51,6 +51,15 @@ public final class KafkaBroker {
         return topicPrefix;
     }
 
+    /**
+     * A Kafka Streams application id unique to this test, e.g. {@code t007-producesandconsumes-v1}: internal topics
+     * are named after the application id, not the topic prefix, so tests that share the broker need their own.
+     */
+    public String applicationId() {
+        String base = topicPrefix.endsWith(".") ? topicPrefix.substring(0, topicPrefix.length() - 1) : topicPrefix;
+        return base + "-v1";
+    }
+
     /** The name of a Sightline topic under this test's prefix. */
     public String topic(Topic topic) {
         return topic.name(topicPrefix);

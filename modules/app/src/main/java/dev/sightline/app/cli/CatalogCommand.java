@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -95,10 +96,7 @@ final class CatalogCommand implements Runnable {
             if (file == null) {
                 return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             }
-            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                throw new UserInputException("cannot read " + file
-                        + (Files.isDirectory(file) ? " (it is a directory)" : " (missing or not readable)"));
-            }
+            LogFileArguments.requireReadable(List.of(file.toString()));
             return Files.newBufferedReader(file, StandardCharsets.UTF_8);
         }
     }

@@ -155,7 +155,7 @@ final class ShipCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--linger-ms': " + lingerMs
                     + " (must be 0 or more milliseconds)");
         }
-        LogFileArguments.requireReadable(files);
+        LogFileArguments.requireReadable(files, follow);
         if (files.contains(LogFileArguments.STDIN)) {
             if (files.size() > 1) {
                 throw new UserInputException("'-' (stdin) cannot be combined with files");

@@ -119,15 +119,16 @@ class ParseCommandTest {
     }
 
     @Test
-    void anEmptyFileHasNoRecordsAndAnUnterminatedLastLineIsALine(@TempDir Path dir) throws Exception {
+    void anEmptyFileIsAMistakeAndAnUnterminatedLastLineIsALine(@TempDir Path dir) throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.log"));
         Path unterminated = Files.writeString(dir.resolve("last.log"), GOOD_LINE + "\r\n" + GOOD_LINE);
 
-        assertThat(run("parse", "--format", "squid", empty.toString(), unterminated.toString())).isZero();
+        assertThat(run("parse", "--format", "squid", empty.toString(), unterminated.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("empty.log is empty");
 
+        assertThat(run("parse", "--format", "squid", unterminated.toString())).isZero();
         assertThat(events()).hasSize(2);
-        assertThat(err.toString()).contains("empty.log: read 0 lines, parsed 0, skipped 0, rejected 0",
-                "last.log: read 2 lines, parsed 2, skipped 0, rejected 0");
+        assertThat(err.toString()).contains("last.log: read 2 lines, parsed 2, skipped 0, rejected 0");
     }
 
     @Test

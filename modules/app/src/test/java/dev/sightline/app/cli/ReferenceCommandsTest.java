@@ -119,7 +119,7 @@ class ReferenceCommandsTest {
         assertThat(json(out.toString().strip()).get("sanction").asText()).isEqualTo("sanctioned");
 
         assertThat(run("catalog", "lookup", dir.resolve("absent.txt").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("absent.txt (missing or not readable)");
+        assertThat(err.toString()).contains("cannot read", "absent.txt: no such file");
     }
 
     private static JsonNode json(String line) {

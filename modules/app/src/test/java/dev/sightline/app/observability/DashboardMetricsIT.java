@@ -80,6 +80,7 @@ class DashboardMetricsIT {
         SightlineConfig config = SightlineConfig.loader().environment(Map.of()).overrides(Map.of(
                 ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name(), broker.bootstrapServers(),
                 ConfigKeys.TOPIC_PREFIX.name(), broker.topicPrefix(),
+                ConfigKeys.APPLICATION_ID.name(), broker.applicationId(),
                 ConfigKeys.SCHEMA_REGISTRY_URL.name(), "mock://" + registryScope,
                 ConfigKeys.STATE_DIR.name(), stateDir.toString(),
                 ConfigKeys.HTTP_PORT.name(), "0")).load();

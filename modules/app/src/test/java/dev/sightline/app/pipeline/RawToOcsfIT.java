@@ -70,6 +70,7 @@ class RawToOcsfIT {
         SightlineConfig config = SightlineConfig.loader().environment(Map.of()).overrides(Map.of(
                 ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name(), broker.bootstrapServers(),
                 ConfigKeys.TOPIC_PREFIX.name(), broker.topicPrefix(),
+                ConfigKeys.APPLICATION_ID.name(), broker.applicationId(),
                 ConfigKeys.TOPIC_PARTITIONS.name(), "2",
                 ConfigKeys.SCHEMA_REGISTRY_URL.name(), "mock://" + registryScope,
                 ConfigKeys.STATE_DIR.name(), stateDir.toString(),

@@ -31,11 +31,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -50,8 +52,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The stream application in a JVM of its own is killed with SIGKILL in the middle of a run and started again on the
- * same state directory. Read with read_committed, every output topic then holds exactly what one uninterrupted run
- * over the same input writes (computed with TopologyTestDriver): no record lost, none duplicated.
+ * same state directory. Read with read_committed, the output topics then hold exactly the events, enriched events and
+ * dead letters of one uninterrupted run over the same input (computed with TopologyTestDriver), and the same alerts
+ * (see {@link #assertAlertsMatch}): no record lost, none duplicated.
  */
 @RealKafka
 class CrashRecoveryIT {
@@ -89,7 +92,7 @@ class CrashRecoveryIT {
             String events = config.topicName(Topic.AI_USAGE);
             // kill once a fair part, but not all, is done: the restart must pick up in the middle
             Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> TopicReader.readRaw(client(broker), events).size() >= RECORDS / 4);
+                    .until(() -> TopicReader.readRaw(client(broker), events).size() >= RECORDS / 30);
             first.kill();
             killedAt = TopicReader.readRaw(client(broker), events).size();
         }
@@ -101,24 +104,27 @@ class CrashRecoveryIT {
                             >= expected.enriched.size()
                     && TopicReader.readRaw(client(broker), config.topicName(Topic.DEAD_LETTER)).size()
                             >= expected.deadLetters.size());
-            // alerts come last in the chain: give the last commit a moment, then compare everything
+            // alerts come last in the chain: wait until every alert of the reference run is there
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                    assertThat(alerts(TopicReader.readAll(client(broker), config.topicName(Topic.ALERTS), registry, Alert.class)))
-                            .containsExactlyInAnyOrderElementsOf(expected.alerts));
-
+                    assertThat(alerts(TopicReader.readAll(client(broker), config.topicName(Topic.ALERTS), registry,
+                            Alert.class))).extracting(AlertRecord::alertId).containsAll(expected.alertIds()));
+            List<AlertRecord> alerts = alerts(TopicReader.readAll(client(broker), config.topicName(Topic.ALERTS), registry,
+                    Alert.class));
+            assertAlertsMatch(alerts, expected.alerts);
             assertThat(eventIds(TopicReader.readAll(client(broker), config.topicName(Topic.AI_USAGE), registry,
-                    AiUsageEvent.class))).containsExactlyInAnyOrderElementsOf(expected.events);
+                    AiUsageEvent.class, value -> HOSTILE_AVRO.stream().noneMatch(h -> Arrays.equals(h, value)))))
+                    .containsExactlyInAnyOrderElementsOf(expected.events);
             assertThat(eventIds(TopicReader.readAll(client(broker), config.topicName(Topic.AI_USAGE_ENRICHED), registry,
                     AiUsageEvent.class))).containsExactlyInAnyOrderElementsOf(expected.enriched);
             assertThat(deadLetters(TopicReader.readAll(client(broker), config.topicName(Topic.DEAD_LETTER), registry,
                     DeadLetter.class))).containsExactlyInAnyOrderElementsOf(expected.deadLetters);
             for (Topic siem : List.of(Topic.ALERTS_OCSF, Topic.ALERTS_ECS, Topic.ALERTS_CEF)) {
-                assertThat(TopicReader.readRaw(client(broker), config.topicName(siem))).hasSize(expected.alerts.size());
+                assertThat(TopicReader.readRaw(client(broker), config.topicName(siem))).hasSize(alerts.size());
             }
             System.out.printf("crash test: %d input records (%d raw, %d hostile Avro), killed after %d events, "
                             + "%d events, %d alerts, %d dead letters, lost 0, duplicated 0%n", input.size(),
                     input.size() - HOSTILE_AVRO.size(), HOSTILE_AVRO.size(), killedAt, expected.events.size(),
-                    expected.alerts.size(), expected.deadLetters.size());
+                    alerts.size(), expected.deadLetters.size());
         }
         assertThat(Files.readString(log)).contains("unreadable record");
     }
@@ -127,6 +133,8 @@ class CrashRecoveryIT {
         Map<String, String> overrides = new HashMap<>();
         overrides.put(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name(), bootstrap);
         overrides.put(ConfigKeys.TOPIC_PREFIX.name(), prefix);
+        // internal topics are named after the application id: tests sharing the broker need their own
+        overrides.put(ConfigKeys.APPLICATION_ID.name(), prefix.replaceAll("\\.$", "") + "-v1");
         // one partition per topic: the whole run has one order, so an uninterrupted reference run is comparable
         overrides.put(ConfigKeys.TOPIC_PARTITIONS.name(), "1");
         overrides.put(ConfigKeys.STATE_DIR.name(), stateDir.toString());
@@ -205,9 +213,35 @@ class CrashRecoveryIT {
         return letters.stream().map(d -> new DeadLetterRecord(d.getStage(), d.getReasonCode(), d.getRawSha256())).toList();
     }
 
+    /**
+     * Alerts are throttled: an update may be held and written later by a stream-time punctuation, whose schedule
+     * starts again with the restarted instance, so the updates written between NEW and the latest may differ from an
+     * uninterrupted run. What must hold: the same alerts, each NEW exactly once, no record written twice, and no
+     * alert counting fewer events than in the uninterrupted run.
+     */
+    static void assertAlertsMatch(List<AlertRecord> actual, List<AlertRecord> reference) {
+        assertThat(actual).as("no alert record written twice").doesNotHaveDuplicates();
+        assertThat(actual.stream().map(AlertRecord::alertId).distinct())
+                .containsExactlyInAnyOrderElementsOf(reference.stream().map(AlertRecord::alertId).distinct().toList());
+        Map<String, Long> news = actual.stream().filter(a -> a.status().equals("NEW"))
+                .collect(Collectors.groupingBy(AlertRecord::alertId, Collectors.counting()));
+        assertThat(news).as("one NEW per alert").allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
+        Map<String, Long> actualMax = maxEventCount(actual);
+        maxEventCount(reference).forEach((id, count) ->
+                assertThat(actualMax.get(id)).as("events counted by %s", id).isGreaterThanOrEqualTo(count));
+    }
+
+    private static Map<String, Long> maxEventCount(List<AlertRecord> alerts) {
+        return alerts.stream().collect(Collectors.toMap(AlertRecord::alertId, AlertRecord::eventCount, Math::max));
+    }
+
     /** The output of one uninterrupted run over the same input, from TopologyTestDriver. */
     record Expected(List<String> events, List<String> enriched, List<AlertRecord> alerts,
                     List<DeadLetterRecord> deadLetters) {
+
+        List<String> alertIds() {
+            return alerts.stream().map(AlertRecord::alertId).distinct().toList();
+        }
 
         static Expected of(SightlineConfig clusterConfig, ReferenceTables reference,
                            List<ProducerRecord<byte[], byte[]>> input) {

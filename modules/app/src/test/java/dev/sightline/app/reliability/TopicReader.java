@@ -8,12 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a whole topic as it stands, with read_committed: what a downstream consumer would see. */
 final class TopicReader {
@@ -22,12 +22,14 @@ final class TopicReader {
 
     static <T extends SpecificRecord> List<T> readAll(Map<String, Object> client, String topic,
                                                      SchemaRegistryClient registry, Class<T> type) {
-        List<T> values = new ArrayList<>();
-        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(props(client), new StringDeserializer(),
-                new SightlineAvroDeserializer<>(registry, type))) {
-            drain(consumer, topic).forEach(values::add);
-        }
-        return values;
+        return readAll(client, topic, registry, type, value -> true);
+    }
+
+    /** Only the values {@code keep} accepts are decoded: a test that wrote unreadable records on purpose skips them. */
+    static <T extends SpecificRecord> List<T> readAll(Map<String, Object> client, String topic,
+                                                     SchemaRegistryClient registry, Class<T> type, Predicate<byte[]> keep) {
+        SightlineAvroDeserializer<T> deserializer = new SightlineAvroDeserializer<>(registry, type);
+        return readRaw(client, topic).stream().filter(keep).map(value -> deserializer.deserialize(topic, value)).toList();
     }
 
     static List<byte[]> readRaw(Map<String, Object> client, String topic) {

@@ -80,6 +80,7 @@ class ShipIT {
         Path config = Files.writeString(dir.resolve("sightline.properties"), String.join("\n",
                 ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name() + "=" + broker.bootstrapServers(),
                 ConfigKeys.TOPIC_PREFIX.name() + "=" + broker.topicPrefix(),
+                ConfigKeys.APPLICATION_ID.name() + "=" + broker.applicationId(),
                 ConfigKeys.TOPIC_PARTITIONS.name() + "=2",
                 ConfigKeys.SCHEMA_REGISTRY_URL.name() + "=mock://" + registryScope,
                 ConfigKeys.STATE_DIR.name() + "=" + dir.resolve("state"),

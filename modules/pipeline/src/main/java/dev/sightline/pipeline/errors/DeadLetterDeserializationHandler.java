@@ -40,7 +40,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
     private String deadLetterTopic;
     private DeadLetters deadLetters;
     private Serializer<DeadLetter> serializer;
-    private Clock clock = Clock.systemUTC();
+    private final Clock clock = Clock.systemUTC();
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -50,11 +50,6 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
         deadLetterTopic = config.topicName(Topic.DEAD_LETTER);
         deadLetters = new DeadLetters(config.deadLetterRawMode());
         serializer = SightlineAvroSerde.forValue(DeadLetter.class, RegistryClients.forConfig(config)).serializer();
-    }
-
-    /** For tests: the clock stamping {@code time}. */
-    void clock(Clock clock) {
-        this.clock = clock;
     }
 
     @Override

@@ -42,7 +42,6 @@ class PolicyImportIT {
 
     @Test
     void importsTheExamplePolicyAndReadsItBack(KafkaBroker broker, @TempDir Path dir) throws Exception {
-        broker.createTopics();
         Path config = Files.writeString(dir.resolve("sightline.properties"),
                 "sightline.topic.prefix=" + broker.topicPrefix() + "\n"
                         + "sightline.schema.registry.url=mock://" + registryScope + "\n");

@@ -16,6 +16,10 @@ import dev.sightline.reference.CatalogRecords;
 import dev.sightline.serde.MockSchemaRegistryClient;
 import dev.sightline.testkit.KafkaBroker;
 import dev.sightline.testkit.RealKafka;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The detection issue's end-to-end promise on a real broker: raw Squid, Zscaler and Microsoft 365 records in, OCSF
- * alerts out — and no raw sensitive value from the input in any topic the pipeline writes.
+ * alerts out — and no raw sensitive value from the input in any topic the pipeline writes, nor in what its HTTP
+ * server answers (metrics, health, the query API).
  */
 @RealKafka
 class RawToOcsfIT {
@@ -109,6 +114,12 @@ class RawToOcsfIT {
                 String bytes = new String(record.value(), StandardCharsets.ISO_8859_1);
                 assertThat(bytes).as(topic.baseName()).doesNotContain(CARD, CARD.replace(" ", ""), AWS_KEY);
             }
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/metrics", "/health", "/api/inventory", "/api/audit", "/api/alerts")) {
+            String body = http.send(HttpRequest.newBuilder(URI.create(runtime.httpUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(body).as(path).isNotBlank().doesNotContain(CARD, CARD.replace(" ", ""), AWS_KEY);
         }
     }
 

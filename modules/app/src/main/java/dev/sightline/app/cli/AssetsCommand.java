@@ -24,7 +24,7 @@ final class AssetsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw ReferenceImports.missingSubcommand(spec);
+        throw Options.missingSubcommand(spec);
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,

@@ -29,7 +29,7 @@ final class AuditCommand implements Runnable {
 
     @Override
     public void run() {
-        throw ReferenceImports.missingSubcommand(spec);
+        throw Options.missingSubcommand(spec);
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,

@@ -24,8 +24,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Missing benchmark: give one of " + String.join(", ", spec.subcommands().keySet()));
+        throw Options.missingSubcommand(spec);
     }
 
     @Command(name = "scan", mixinStandardHelpOptions = true,

@@ -38,7 +38,7 @@ final class CatalogCommand implements Runnable {
 
     @Override
     public void run() {
-        throw ReferenceImports.missingSubcommand(spec);
+        throw Options.missingSubcommand(spec);
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,

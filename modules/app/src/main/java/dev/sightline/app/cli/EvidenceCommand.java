@@ -39,7 +39,7 @@ final class EvidenceCommand implements Runnable {
 
     @Override
     public void run() {
-        throw ReferenceImports.missingSubcommand(spec);
+        throw Options.missingSubcommand(spec);
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,

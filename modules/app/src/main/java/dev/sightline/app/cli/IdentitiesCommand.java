@@ -21,7 +21,7 @@ final class IdentitiesCommand implements Runnable {
 
     @Override
     public void run() {
-        throw ReferenceImports.missingSubcommand(spec);
+        throw Options.missingSubcommand(spec);
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,

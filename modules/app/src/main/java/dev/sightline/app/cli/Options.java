@@ -8,6 +8,12 @@ final class Options {
     private Options() {
     }
 
+    /** For a command group run without one of its commands: names them. */
+    static ParameterException missingSubcommand(CommandSpec spec) {
+        return new ParameterException(spec.commandLine(), "Missing command: give one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
     static void requirePositive(CommandSpec spec, String option, Long value) {
         if (value != null && value <= 0) {
             throw new ParameterException(spec.commandLine(),

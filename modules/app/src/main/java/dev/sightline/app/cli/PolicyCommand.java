@@ -15,7 +15,6 @@ final class PolicyCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: give one of "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw Options.missingSubcommand(spec);
     }
 }

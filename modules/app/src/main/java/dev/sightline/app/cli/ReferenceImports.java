@@ -19,7 +19,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** What the {@code catalog import}, {@code assets import} and {@code identities import} commands share. */
 final class ReferenceImports {
@@ -87,10 +86,5 @@ final class ReferenceImports {
         err.printf("%s: nothing imported, %d problem(s):%n", spec.qualifiedName(), problems.size());
         problems.forEach(p -> err.println("  " + p));
         err.flush();
-    }
-
-    static ParameterException missingSubcommand(CommandSpec spec) {
-        return new ParameterException(spec.commandLine(), "Missing command: give one of "
-                + String.join(", ", spec.subcommands().keySet()));
     }
 }

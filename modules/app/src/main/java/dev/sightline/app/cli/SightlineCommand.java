@@ -28,8 +28,7 @@ public final class SightlineCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: give one of "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw Options.missingSubcommand(spec);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

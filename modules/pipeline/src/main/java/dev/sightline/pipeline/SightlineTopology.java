@@ -31,6 +31,7 @@ import dev.sightline.pipeline.metrics.GovernanceMetrics;
 import dev.sightline.pipeline.metrics.IngestMetrics;
 import dev.sightline.pipeline.metrics.SiemMetrics;
 import dev.sightline.pipeline.normalize.NormalizeTopology;
+import dev.sightline.pipeline.reference.RuleReferences;
 import dev.sightline.pipeline.siem.SiemTopology;
 import dev.sightline.serde.SchemaRegistryClient;
 import dev.sightline.serde.SightlineAvroSerde;
@@ -41,14 +42,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 
 /**
  * The whole stream application as one topology: the one {@code build} that {@code run}, {@code demo} and the tests
  * all call. Each stage is a class of its own with named processors; this class only connects them.
  */
 public final class SightlineTopology {
+    public static final String ENRICHED_SOURCE = "enriched-source";
+
     private SightlineTopology() {
     }
 
@@ -61,38 +67,41 @@ public final class SightlineTopology {
         Serde<AiUsageEvent> events = SightlineAvroSerde.forValue(AiUsageEvent.class, registry);
         Serde<AiTool> tools = SightlineAvroSerde.forValue(AiTool.class, registry);
         Serde<Alert> alerts = SightlineAvroSerde.forValue(Alert.class, registry);
-        new NormalizeTopology(normalizeSettings(config), events,
+        // normalize and enrich share a task: an event is enriched where it was parsed, not read back from its topic
+        KStream<String, AiUsageEvent> normalized = new NormalizeTopology(normalizeSettings(config), events,
                 SightlineAvroSerde.forValue(DeadLetter.class, registry),
                 new IngestMetrics(meters), clock)
                 .build(builder);
-        new EnrichTopology(new EnrichTopology.Settings(config.topicName(Topic.AI_USAGE),
+        EnrichTopology enrich = new EnrichTopology(new EnrichTopology.Settings(config.topicName(Topic.AI_USAGE),
                 config.topicName(Topic.AI_USAGE_ENRICHED), config.topicName(Topic.REF_AI_TOOLS),
                 config.topicName(Topic.REF_IDENTITIES), config.topicName(Topic.REF_DATA_ASSETS), scanner),
                 events, tools,
                 SightlineAvroSerde.forValue(Identity.class, registry),
                 SightlineAvroSerde.forValue(DataAsset.class, registry),
-                new EnrichMetrics(meters), clock)
-                .build(builder);
-        new DetectTopology(new DetectTopology.Settings(config.topicName(Topic.AI_USAGE_ENRICHED),
-                config.topicName(Topic.ALERTS), config.topicName(Topic.REF_POLICIES), config.topicName(Topic.REF_AI_TOOLS),
-                config.get(ConfigKeys.POLICY_ID).orElseThrow(),
-                // Kafka Streams allows one global store per topic: detection reads enrichment's catalog store
-                EnrichTopology.TOOLS_STORE, DetectTopology.Settings.DEFAULT_UPDATE_INTERVAL),
+                new EnrichMetrics(meters), clock);
+        enrich.build(builder, normalized);
+        // detection, governance and compliance metrics read the enriched topic, keyed by user, through one source
+        KStream<String, AiUsageEvent> enriched = builder.stream(config.topicName(Topic.AI_USAGE_ENRICHED),
+                Consumed.with(Serdes.String(), events).withName(ENRICHED_SOURCE));
+        KStream<String, AiUsageEvent> byTool = ToolUses.byTool(enriched, events);
+        // Kafka Streams allows one global store per topic: detection reads enrichment's catalog
+        RuleReferences references = new DetectTopology(new DetectTopology.Settings(
+                config.topicName(Topic.AI_USAGE_ENRICHED), config.topicName(Topic.ALERTS),
+                config.topicName(Topic.REF_POLICIES), config.topicName(Topic.REF_AI_TOOLS),
+                config.get(ConfigKeys.POLICY_ID).orElseThrow(), DetectTopology.Settings.DEFAULT_UPDATE_INTERVAL),
                 events, alerts, SightlineAvroSerde.forValue(Policy.class, registry), tools, new DetectMetrics(meters), clock)
-                .build(builder);
+                .build(builder, enriched, byTool, enrich.catalog());
         new SiemTopology(SiemTopology.Settings.from(config, SiemProduct.sightline(BuildInfo.version())), alerts,
                 new SiemMetrics(meters))
                 .build(builder);
-        new GovernanceTopology(new GovernanceTopology.Settings(config.topicName(Topic.AI_USAGE_ENRICHED),
-                config.topicName(Topic.AUDIT), config.topicName(Topic.INVENTORY), config.topicName(Topic.LINEAGE),
-                new GovernanceTopology.References(DetectTopology.POLICIES_STORE, EnrichTopology.TOOLS_STORE,
-                        config.get(ConfigKeys.POLICY_ID).orElseThrow()),
+        new GovernanceTopology(new GovernanceTopology.Settings(config.topicName(Topic.AUDIT),
+                config.topicName(Topic.INVENTORY), config.topicName(Topic.LINEAGE),
                 GovernanceTopology.Settings.DEFAULT_EMIT_INTERVAL,
                 Duration.ofDays(config.get(ConfigKeys.AUDIT_QUERY_RETENTION_DAYS).orElseThrow())),
                 events, SightlineAvroSerde.forValue(AuditRecord.class, registry),
                 SightlineAvroSerde.forValue(InventoryEntry.class, registry),
                 SightlineAvroSerde.forValue(LineageEdge.class, registry), new GovernanceMetrics(meters), clock)
-                .build(builder);
+                .build(builder, enriched, byTool, references);
         new ComplianceMetricsTopology(ComplianceMetricsTopology.Settings.from(config), events, alerts,
                 new ComplianceMetrics(meters, ComplianceMetrics.Settings.from(config), clock))
                 .build(builder);

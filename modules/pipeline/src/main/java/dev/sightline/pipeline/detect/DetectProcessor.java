@@ -1,17 +1,14 @@
 package dev.sightline.pipeline.detect;
 
-import dev.sightline.detect.ActivePolicy;
 import dev.sightline.detect.AlertCandidate;
 import dev.sightline.detect.AlertDeduplicator;
 import dev.sightline.detect.DedupState;
-import dev.sightline.detect.DetectionContext;
 import dev.sightline.detect.DetectionRule;
 import dev.sightline.detect.Detector;
-import dev.sightline.model.AiTool;
 import dev.sightline.model.AiUsageEvent;
 import dev.sightline.model.Alert;
-import dev.sightline.model.Policy;
 import dev.sightline.pipeline.metrics.DetectMetrics;
+import dev.sightline.pipeline.reference.RuleReferences;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,13 +52,9 @@ final class DetectProcessor implements Processor<String, AiUsageEvent, String, A
     record DedupStores(String alerts, String pending) {
     }
 
-    /** References the rules read: the global stores and the policy id in force. */
-    record References(String policyStore, String toolsStore, String policyId) {
-    }
-
     private final Function<StoreLookup, List<DetectionRule>> ruleFactory;
     private final DedupStores dedupStores;
-    private final References references;
+    private final RuleReferences references;
     private final Map<String, Duration> expiringStores;
     private final AlertDeduplicator deduplicator;
     private final Duration flushInterval;
@@ -72,15 +65,13 @@ final class DetectProcessor implements Processor<String, AiUsageEvent, String, A
     private Detector detector;
     private WindowStore<String, DedupState> alerts;
     private KeyValueStore<String, Long> pending;
-    private KeyValueStore<String, Policy> policies;
-    private KeyValueStore<String, AiTool> tools;
 
     /**
      * @param ruleFactory    makes the rules from a store lookup (by name), once per task
      * @param expiringStores timestamped key-value stores and how long an entry lives after its last write
      */
     DetectProcessor(Function<StoreLookup, List<DetectionRule>> ruleFactory, DedupStores dedupStores,
-                    References references, Map<String, Duration> expiringStores, Duration flushInterval,
+                    RuleReferences references, Map<String, Duration> expiringStores, Duration flushInterval,
                     DetectMetrics metrics, Clock clock) {
         this.ruleFactory = ruleFactory;
         this.dedupStores = dedupStores;
@@ -108,8 +99,6 @@ final class DetectProcessor implements Processor<String, AiUsageEvent, String, A
         }));
         alerts = context.getStateStore(dedupStores.alerts());
         pending = context.getStateStore(dedupStores.pending());
-        policies = context.getStateStore(references.policyStore());
-        tools = context.getStateStore(references.toolsStore());
         context.schedule(flushInterval, PunctuationType.STREAM_TIME, this::flushPending);
         if (!expiringStores.isEmpty()) {
             context.schedule(EXPIRY_SWEEP, PunctuationType.STREAM_TIME, this::expire);
@@ -122,9 +111,7 @@ final class DetectProcessor implements Processor<String, AiUsageEvent, String, A
         if (event == null) {
             return; // a tombstone on an event topic carries nothing to detect
         }
-        DetectionContext detectionContext = new DetectionContext(ActivePolicy.of(policies.get(references.policyId())),
-                toolId -> Optional.ofNullable(tools.get(toolId)));
-        Detector.Result result = detector.detect(event, detectionContext, clock.instant());
+        Detector.Result result = detector.detect(event, references.detectionContext(), clock.instant());
         for (Detector.RuleFailure failure : result.failedRules()) {
             metrics.ruleFailed(failure.ruleId());
             LOG.warn("rule {} failed on event {}: {}", failure.ruleId(), event.getEventId(), failure.exceptionType());

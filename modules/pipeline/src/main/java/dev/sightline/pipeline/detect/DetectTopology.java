@@ -12,8 +12,10 @@ import dev.sightline.model.AiTool;
 import dev.sightline.model.AiUsageEvent;
 import dev.sightline.model.Alert;
 import dev.sightline.model.Policy;
-import dev.sightline.model.ProxyAction;
+import dev.sightline.pipeline.ToolUses;
 import dev.sightline.pipeline.metrics.DetectMetrics;
+import dev.sightline.pipeline.reference.DecodedTable;
+import dev.sightline.pipeline.reference.RuleReferences;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,14 +30,13 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * events.ai-usage.enriched -> alerts (key = alert id), in three sub-topologies by the key each rule's state needs:
  * <ul>
  *   <li>per user (the input's key): shadow AI, sensitive egress, approval drift, blocked attempts;</li>
- *   <li>per tool, through the repartition topic {@value #BY_TOOL}: new AI tool, whose "seen tools" memory must be
+ *   <li>per tool, through the repartition topic of {@link ToolUses} (shared with governance): new AI tool, whose "seen tools" memory must be
  *       organisation-wide — one owner per tool id gives that without a global store written by every task;</li>
  *   <li>per department, through {@value #BY_DEPARTMENT}: upload anomaly, so that a department's baseline has one
  *       owner (a user's events all go to their department's partition).</li>
@@ -57,9 +58,6 @@ public final class DetectTopology {
     public static final String BLOCKED_ATTEMPTS_STORE = "detect-blocked-attempts-store";
     public static final String USER_SINK = "detect-user-alerts-sink";
 
-    public static final String TOOL_USE_FILTER = "detect-tool-use-filter";
-    public static final String KEY_BY_TOOL = "detect-key-by-tool";
-    public static final String BY_TOOL = "detect-events-by-tool";
     public static final String TOOL_RULES = "detect-tool-rules";
     public static final String SEEN_TOOLS_STORE = "detect-seen-tools-store";
     public static final String TOOL_ALERTS_STORE = "detect-tool-alerts-store";
@@ -85,13 +83,11 @@ public final class DetectTopology {
 
     /**
      * @param policyId         the policy of ref.policies in force (config {@code sightline.policy.id}, default {@code default})
-     * @param sharedToolsStore name of a global store of ref.ai-tools another stage already registers (a topic can feed
-     *                         only one global store), or null to register {@value #TOOLS_STORE} here
      * @param updateInterval   at most one UPDATED record per alert per interval, unless the count doubles or the
      *                         alert gets graver (AlertDeduplicator)
      */
     public record Settings(String enrichedTopic, String alertsTopic, String policiesTopic, String toolsTopic,
-                           String policyId, String sharedToolsStore, Duration updateInterval) {
+                           String policyId, Duration updateInterval) {
         public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofMinutes(1);
 
         public Settings {
@@ -127,22 +123,41 @@ public final class DetectTopology {
         this.clock = clock;
     }
 
-    public void build(StreamsBuilder builder) {
-        globalStore(builder, settings.policiesTopic(), POLICIES_SOURCE, POLICIES_STORE, policySerde);
-        String toolsStore = settings.sharedToolsStore();
-        if (toolsStore == null) {
-            globalStore(builder, settings.toolsTopic(), TOOLS_SOURCE, TOOLS_STORE, toolSerde);
-            toolsStore = TOOLS_STORE;
-        }
-        var references = new DetectProcessor.References(POLICIES_STORE, toolsStore, settings.policyId());
-        KStream<String, AiUsageEvent> events = builder.stream(settings.enrichedTopic(),
+    /**
+     * Reads the enriched topic through a source of its own and registers the catalog's global store
+     * {@value #TOOLS_STORE}: for a topology where no other stage does either.
+     */
+    public RuleReferences build(StreamsBuilder builder) {
+        KStream<String, AiUsageEvent> enriched = builder.stream(settings.enrichedTopic(),
                 Consumed.with(Serdes.String(), eventSerde).withName(SOURCE));
+        return build(builder, enriched, ToolUses.byTool(enriched, eventSerde), catalog(builder));
+    }
+
+    /** Registers the catalog's global store {@value #TOOLS_STORE}, for a topology where no other stage does. */
+    public DecodedTable<AiTool> catalog(StreamsBuilder builder) {
+        DecodedTable<AiTool> catalog = new DecodedTable<>();
+        globalStore(builder, settings.toolsTopic(), TOOLS_SOURCE, TOOLS_STORE, toolSerde, catalog);
+        return catalog;
+    }
+
+    /**
+     * @param events  the enriched events, keyed by user
+     * @param byTool  the same events' tool uses keyed by tool id ({@link ToolUses}), shared with governance
+     * @param catalog ref.ai-tools as another stage's global store holds it (a topic can feed only one global store)
+     * @return the policy in force and the catalog as the rules read them, for later stages that need the same
+     */
+    public RuleReferences build(StreamsBuilder builder, KStream<String, AiUsageEvent> events,
+                                KStream<String, AiUsageEvent> byTool, DecodedTable<AiTool> catalog) {
+        DecodedTable<Policy> policies = new DecodedTable<>();
+        globalStore(builder, settings.policiesTopic(), POLICIES_SOURCE, POLICIES_STORE, policySerde, policies);
+        var references = new RuleReferences(policies, catalog, settings.policyId());
 
         // Per user: the input is keyed by user already.
         addDedupStores(builder, USER_ALERTS_STORE, USER_PENDING_STORE);
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(BLOCKED_ATTEMPTS_STORE,
                 BlockedAttemptsRule.MAX_COUNT_WINDOW.multipliedBy(2), BlockedAttemptsRule.MAX_COUNT_WINDOW, false),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
         events.process(() -> new DetectProcessor(stores -> List.<DetectionRule>of(new ShadowAiRule(),
                                 new SensitiveEgressRule(), new ApprovalDriftRule(),
                                 new BlockedAttemptsRule(StoreBackedState.counter(stores.store(BLOCKED_ATTEMPTS_STORE)))),
@@ -154,12 +169,9 @@ public final class DetectTopology {
         // Per tool: one owner per tool id for the organisation-wide first-use memory.
         addDedupStores(builder, TOOL_ALERTS_STORE, TOOL_PENDING_STORE);
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
-                Stores.persistentTimestampedKeyValueStore(SEEN_TOOLS_STORE), Serdes.String(), StateSerdes.toolSighting()));
-        events.filter((key, event) -> event != null && event.getTool() != null
-                        && event.getProxyAction() != ProxyAction.BLOCKED, Named.as(TOOL_USE_FILTER))
-                .selectKey((key, event) -> event.getTool().getToolId(), Named.as(KEY_BY_TOOL))
-                .repartition(Repartitioned.with(Serdes.String(), eventSerde).withName(BY_TOOL))
-                .process(() -> new DetectProcessor(stores -> List.<DetectionRule>of(
+                Stores.persistentTimestampedKeyValueStore(SEEN_TOOLS_STORE), Serdes.String(), StateSerdes.toolSighting())
+                .withCachingEnabled());
+        byTool.process(() -> new DetectProcessor(stores -> List.<DetectionRule>of(
                                 new NewAiToolRule(StoreBackedState.seenTools(stores.store(SEEN_TOOLS_STORE)))),
                         new DetectProcessor.DedupStores(TOOL_ALERTS_STORE, TOOL_PENDING_STORE), references,
                         Map.of(SEEN_TOOLS_STORE, SEEN_TOOLS_RETENTION), settings.updateInterval(), metrics, clock),
@@ -169,9 +181,11 @@ public final class DetectTopology {
         // Per department: one owner per department baseline.
         addDedupStores(builder, UPLOAD_ALERTS_STORE, UPLOAD_PENDING_STORE);
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
-                Stores.persistentTimestampedKeyValueStore(USER_USAGE_STORE), Serdes.String(), StateSerdes.userUsage()));
+                Stores.persistentTimestampedKeyValueStore(USER_USAGE_STORE), Serdes.String(), StateSerdes.userUsage())
+                .withCachingEnabled());
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
-                Stores.persistentTimestampedKeyValueStore(DEPARTMENT_BASELINES_STORE), Serdes.String(), StateSerdes.ewma()));
+                Stores.persistentTimestampedKeyValueStore(DEPARTMENT_BASELINES_STORE), Serdes.String(), StateSerdes.ewma())
+                .withCachingEnabled());
         events.filter((key, event) -> event != null && event.getTool() != null && event.getBytesOut() != null
                         && event.getBytesOut() > 0, Named.as(UPLOAD_FILTER))
                 .selectKey((key, event) -> UploadAnomalyRule.departmentKey(event), Named.as(KEY_BY_DEPARTMENT))
@@ -183,6 +197,7 @@ public final class DetectTopology {
                         Named.as(UPLOAD_RULES), UPLOAD_ALERTS_STORE, UPLOAD_PENDING_STORE, USER_USAGE_STORE,
                         DEPARTMENT_BASELINES_STORE)
                 .to(settings.alertsTopic(), Produced.with(Serdes.String(), alertSerde).withName(UPLOAD_SINK));
+        return references;
     }
 
     private static Function<DetectProcessor.StoreLookup, List<DetectionRule>> uploadRules() {
@@ -192,19 +207,21 @@ public final class DetectTopology {
 
     private void addDedupStores(StreamsBuilder builder, String alertsStore, String pendingStore) {
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(alertsStore, ALERT_RETENTION,
-                ActivePolicy.MAX_WINDOW, false), Serdes.String(), StateSerdes.dedupState(alertSerde, alertsStore)));
+                ActivePolicy.MAX_WINDOW, false), Serdes.String(), StateSerdes.dedupState(alertSerde, alertsStore))
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(pendingStore),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
     }
 
     /** Global stores hold the whole table on every instance and restore from the topic itself: no changelog. */
     private static <V> void globalStore(StreamsBuilder builder, String topic, String sourceName, String storeName,
-                                        Serde<V> serde) {
+                                        Serde<V> serde, DecodedTable<V> table) {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), Serdes.String(), serde)
                         .withLoggingDisabled(),
                 topic,
                 Consumed.with(Serdes.String(), serde).withName(sourceName),
-                () -> new GlobalTableLoader<V>(storeName));
+                () -> new GlobalTableLoader<>(storeName, table));
     }
 }

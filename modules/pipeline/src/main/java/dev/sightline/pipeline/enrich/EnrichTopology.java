@@ -7,12 +7,14 @@ import dev.sightline.model.AiUsageEvent;
 import dev.sightline.model.DataAsset;
 import dev.sightline.model.Identity;
 import dev.sightline.pipeline.metrics.EnrichMetrics;
+import dev.sightline.pipeline.reference.DecodedTable;
 import java.time.Clock;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
@@ -74,6 +76,7 @@ public final class EnrichTopology {
     private final Serde<Identity> identitySerde;
     private final Serde<DataAsset> assetSerde;
     private final EnrichMetrics metrics;
+    private final ReferenceData reference = new ReferenceData();
 
     /** @param clock not read today — enrichment depends on no wall-clock time — taken so that every stage is built alike */
     public EnrichTopology(Settings settings, Serde<AiUsageEvent> eventSerde, Serde<AiTool> toolSerde,
@@ -86,8 +89,14 @@ public final class EnrichTopology {
         this.metrics = metrics;
     }
 
+    /** Reads events.ai-usage through a source of its own: for a topology where normalize runs elsewhere. */
     public void build(StreamsBuilder builder) {
-        ReferenceData reference = new ReferenceData();
+        build(builder, builder.stream(settings.eventsTopic(),
+                Consumed.with(Serdes.String(), eventSerde).withName(EVENTS_SOURCE)));
+    }
+
+    /** @param events normalized events keyed by user, e.g. straight from {@code NormalizeTopology} in the same task */
+    public void build(StreamsBuilder builder, KStream<String, AiUsageEvent> events) {
         globalStore(builder, settings.toolsTopic(), TOOLS_SOURCE, TOOLS_STORE, toolSerde, reference.tools());
         globalStore(builder, settings.identitiesTopic(), IDENTITIES_SOURCE, IDENTITIES_STORE, identitySerde,
                 reference.identities());
@@ -95,9 +104,13 @@ public final class EnrichTopology {
 
         // One scanner for all tasks: it is thread-safe and its automaton is costly to build.
         ContentInspector inspector = new ContentInspector(new ContentScanner(settings.scanner()));
-        builder.stream(settings.eventsTopic(), Consumed.with(Serdes.String(), eventSerde).withName(EVENTS_SOURCE))
-                .processValues(() -> new EnrichProcessor(reference, inspector, metrics), Named.as(ENRICH))
+        events.processValues(() -> new EnrichProcessor(reference, inspector, metrics), Named.as(ENRICH))
                 .to(settings.enrichedTopic(), Produced.with(Serdes.String(), eventSerde).withName(ENRICHED_SINK));
+    }
+
+    /** The catalog as the global store {@value #TOOLS_STORE} holds it, for later stages that read it per event. */
+    public DecodedTable<AiTool> catalog() {
+        return reference.tools().decoded();
     }
 
     /** Global stores hold the whole table on every instance and restore from the topic itself: no changelog. */

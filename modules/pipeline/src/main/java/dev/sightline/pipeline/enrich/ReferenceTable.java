@@ -1,11 +1,9 @@
 package dev.sightline.pipeline.enrich;
 
+import dev.sightline.pipeline.reference.DecodedTable;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -24,7 +22,7 @@ final class ReferenceTable<V, S> {
     }
 
     private final Function<Map<String, V>, S> compiler;
-    private final Map<String, V> records = new ConcurrentHashMap<>();
+    private final DecodedTable<V> records = new DecodedTable<>();
     /** Bumped after every change to {@link #records}: a reader that sees the new value also sees the change. */
     private final AtomicLong generation = new AtomicLong();
     private volatile Compiled<S> compiled;
@@ -40,20 +38,20 @@ final class ReferenceTable<V, S> {
     }
 
     void remove(String key) {
-        if (records.remove(key) != null) {
+        if (records.remove(key)) {
             generation.incrementAndGet();
         }
     }
 
     /** Makes the records equal to the store's: on start, the store holds what was restored from the topic. */
     void replaceAll(KeyValueStore<String, V> store) {
-        Map<String, V> restored = new TreeMap<>();
-        try (KeyValueIterator<String, V> all = store.all()) {
-            all.forEachRemaining(entry -> restored.put(entry.key, entry.value));
-        }
-        records.keySet().retainAll(restored.keySet());
-        records.putAll(restored);
+        records.replaceAll(store);
         generation.incrementAndGet();
+    }
+
+    /** The records themselves, for stages that look them up by key. */
+    DecodedTable<V> decoded() {
+        return records;
     }
 
     /** The compiled form of the records as they are now. */
@@ -66,7 +64,7 @@ final class ReferenceTable<V, S> {
             long wanted = generation.get();
             current = compiled;
             if (current == null || current.generation() != wanted) {
-                current = new Compiled<>(wanted, compiler.apply(new TreeMap<>(records)));
+                current = new Compiled<>(wanted, compiler.apply(records.sortedCopy()));
                 compiled = current;
             }
             return current.snapshot();

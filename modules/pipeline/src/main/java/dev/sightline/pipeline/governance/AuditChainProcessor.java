@@ -7,18 +7,16 @@ import dev.sightline.detect.Detector;
 import dev.sightline.detect.rules.ApprovalDriftRule;
 import dev.sightline.detect.rules.SensitiveEgressRule;
 import dev.sightline.detect.rules.ShadowAiRule;
-import dev.sightline.model.AiTool;
 import dev.sightline.model.AiUsageEvent;
 import dev.sightline.model.AuditRecord;
-import dev.sightline.model.Policy;
 import dev.sightline.model.ProxyAction;
 import dev.sightline.model.SanctionStatus;
 import dev.sightline.pipeline.metrics.GovernanceMetrics;
+import dev.sightline.pipeline.reference.RuleReferences;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -31,7 +29,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * commit together: a crash can neither skip nor repeat a sequence.
  */
 final class AuditChainProcessor implements Processor<String, AiUsageEvent, String, ChainedAudit> {
-    private final GovernanceTopology.References references;
+    private final RuleReferences references;
     private final GovernanceMetrics metrics;
     private final Clock clock;
     /** The per-event rules of the detect stage, to know whether an interaction raised an alert (see AuditRecords). */
@@ -40,10 +38,8 @@ final class AuditChainProcessor implements Processor<String, AiUsageEvent, Strin
 
     private ProcessorContext<String, ChainedAudit> context;
     private KeyValueStore<Integer, ChainHead> chain;
-    private KeyValueStore<String, Policy> policies;
-    private KeyValueStore<String, AiTool> tools;
 
-    AuditChainProcessor(GovernanceTopology.References references, GovernanceMetrics metrics, Clock clock) {
+    AuditChainProcessor(RuleReferences references, GovernanceMetrics metrics, Clock clock) {
         this.references = references;
         this.metrics = metrics;
         this.clock = clock;
@@ -53,8 +49,6 @@ final class AuditChainProcessor implements Processor<String, AiUsageEvent, Strin
     public void init(ProcessorContext<String, ChainedAudit> context) {
         this.context = context;
         chain = context.getStateStore(GovernanceTopology.AUDIT_CHAIN_STORE);
-        policies = context.getStateStore(references.policiesStore());
-        tools = context.getStateStore(references.toolsStore());
     }
 
     @Override
@@ -63,14 +57,14 @@ final class AuditChainProcessor implements Processor<String, AiUsageEvent, Strin
         if (event == null || event.getTool() == null) {
             return; // a tombstone, or no AI tool: nothing to audit
         }
-        ActivePolicy policy = ActivePolicy.of(policies.get(references.policyId()));
+        ActivePolicy policy = references.policy();
         SanctionStatus sanction = policy.sanction(event.getTool());
         if (!AuditRecords.auditable(event, sanction)) {
             return;
         }
         Instant now = clock.instant();
         List<AlertCandidate> alerts = event.getProxyAction() == ProxyAction.BLOCKED ? List.of()
-                : detector.detect(event, new DetectionContext(policy, toolId -> Optional.ofNullable(tools.get(toolId))),
+                : detector.detect(event, new DetectionContext(policy, references::tool),
                 now).candidates(); // rule failures are counted and logged by the detect stage
         AuditRecord audit = chained(AuditRecords.unchained(event, sanction, alerts, now));
         metrics.auditRecordWritten(audit.getOutcome().name().toLowerCase(Locale.ROOT));

@@ -4,8 +4,9 @@ import dev.sightline.model.AiUsageEvent;
 import dev.sightline.model.AuditRecord;
 import dev.sightline.model.InventoryEntry;
 import dev.sightline.model.LineageEdge;
-import dev.sightline.model.ProxyAction;
+import dev.sightline.pipeline.ToolUses;
 import dev.sightline.pipeline.metrics.GovernanceMetrics;
+import dev.sightline.pipeline.reference.RuleReferences;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -31,7 +31,8 @@ import org.apache.kafka.streams.state.Stores;
  *       an audit record is its recordedAt, so that time-based seeks (the verifier's --from/--to) and retention
  *       follow the order of the chain. The same task also keeps each record in {@value #AUDIT_INDEX_STORE} for the
  *       query API ({@link AuditIndex}), for a configured retention in event time;</li>
- *   <li>ai.inventory (compacted, key = tool id), through the repartition topic {@value #BY_TOOL};</li>
+ *   <li>ai.inventory (compacted, key = tool id), through the repartition topic of {@link ToolUses} (shared with
+ *       detection);</li>
  *   <li>lineage.edges (compacted, key = edge id), through {@value #BY_EDGE}.</li>
  * </ul>
  * Blocked interactions are audited but add no inventory use and no lineage: nothing reached the tool. Inventory and
@@ -39,12 +40,10 @@ import org.apache.kafka.streams.state.Stores;
  * bounded: one chain head per partition; one entry per tool and per edge (the catalog, candidates and classification
  * table bound them) plus membership keys capped per tool/edge ({@link BoundedMembers}). Every name is explicit.
  *
- * <p>The policy and catalog are read from global stores another stage registers (a topic feeds one global store
- * only): {@link References}.
+ * <p>The policy and catalog are read as detection reads them, from global stores other stages register (a topic
+ * feeds one global store only): {@link RuleReferences}.
  */
 public final class GovernanceTopology {
-    public static final String SOURCE = "governance-enriched-source";
-
     public static final String AUDIT_CHAIN = "governance-audit-chain";
     public static final String AUDIT_CHAIN_STORE = "governance-audit-chain-store";
     public static final String AUDIT_SINK = "governance-audit-sink";
@@ -52,9 +51,6 @@ public final class GovernanceTopology {
     /** Audit records by user and event time for the query API; key layout in {@link AuditIndex}. */
     public static final String AUDIT_INDEX_STORE = "governance-audit-index-store";
 
-    public static final String INVENTORY_FILTER = "governance-inventory-filter";
-    public static final String KEY_BY_TOOL = "governance-key-by-tool";
-    public static final String BY_TOOL = "governance-events-by-tool";
     public static final String INVENTORY = "governance-inventory";
     public static final String INVENTORY_STORE = "governance-inventory-store";
     public static final String INVENTORY_MEMBERS_STORE = "governance-inventory-members-store";
@@ -70,45 +66,24 @@ public final class GovernanceTopology {
     public static final String LINEAGE_SINK = "governance-lineage-sink";
 
     /**
-     * Global stores of other stages that governance reads, and the policy id in force.
-     *
-     * @param policiesStore global store of ref.policies (DetectTopology.POLICIES_STORE)
-     * @param toolsStore    global store of ref.ai-tools (EnrichTopology.TOOLS_STORE)
-     * @param policyId      config {@code sightline.policy.id}
-     */
-    public record References(String policiesStore, String toolsStore, String policyId) {
-        public References {
-            Objects.requireNonNull(policiesStore, "policiesStore");
-            Objects.requireNonNull(toolsStore, "toolsStore");
-            if (policyId == null || policyId.isBlank()) {
-                throw new IllegalArgumentException("policyId must not be blank");
-            }
-        }
-    }
-
-    /**
      * @param emitInterval   at most one non-material update per inventory entry or lineage edge per interval
      * @param auditRetention how long (event time) {@value #AUDIT_INDEX_STORE} keeps an audit record; config
      *                       {@code sightline.audit.query.retention.days}
      */
-    public record Settings(String enrichedTopic, String auditTopic, String inventoryTopic, String lineageTopic,
-                           References references, Duration emitInterval, Duration auditRetention) {
+    public record Settings(String auditTopic, String inventoryTopic, String lineageTopic, Duration emitInterval,
+                           Duration auditRetention) {
         public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofSeconds(30);
         public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(400);
 
         /** With the default audit retention. */
-        public Settings(String enrichedTopic, String auditTopic, String inventoryTopic, String lineageTopic,
-                        References references, Duration emitInterval) {
-            this(enrichedTopic, auditTopic, inventoryTopic, lineageTopic, references, emitInterval,
-                    DEFAULT_AUDIT_RETENTION);
+        public Settings(String auditTopic, String inventoryTopic, String lineageTopic, Duration emitInterval) {
+            this(auditTopic, inventoryTopic, lineageTopic, emitInterval, DEFAULT_AUDIT_RETENTION);
         }
 
         public Settings {
-            Objects.requireNonNull(enrichedTopic, "enrichedTopic");
             Objects.requireNonNull(auditTopic, "auditTopic");
             Objects.requireNonNull(inventoryTopic, "inventoryTopic");
             Objects.requireNonNull(lineageTopic, "lineageTopic");
-            Objects.requireNonNull(references, "references");
             if (emitInterval == null || emitInterval.isNegative() || emitInterval.isZero()) {
                 throw new IllegalArgumentException("emitInterval must be positive, was " + emitInterval);
             }
@@ -138,30 +113,31 @@ public final class GovernanceTopology {
         this.clock = clock;
     }
 
-    public void build(StreamsBuilder builder) {
-        References references = settings.references();
-        KStream<String, AiUsageEvent> events = builder.stream(settings.enrichedTopic(),
-                Consumed.with(Serdes.String(), eventSerde).withName(SOURCE));
+    /**
+     * @param events     the enriched events, keyed by user
+     * @param byTool     the same events' tool uses keyed by tool id ({@link ToolUses}), shared with detection
+     * @param references the policy in force and the catalog, as detection reads them
+     */
+    public void build(StreamsBuilder builder, KStream<String, AiUsageEvent> events, KStream<String, AiUsageEvent> byTool,
+                      RuleReferences references) {
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_CHAIN_STORE),
-                Serdes.Integer(), ChainHead.serde()));
+                Serdes.Integer(), ChainHead.serde())
+                .withCachingEnabled());
         KStream<String, ChainedAudit> audits = events.process(() -> new AuditChainProcessor(references, metrics, clock),
                 Named.as(AUDIT_CHAIN), AUDIT_CHAIN_STORE);
         audits.to(settings.auditTopic(), Produced.with(Serdes.String(), ChainedAudit.writeOnlySerde(auditSerde))
                 .withStreamPartitioner(ChainedAudit.partitioner()).withName(AUDIT_SINK));
         // same task as the chain, so the index of a user lives where that user's partition is processed
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_INDEX_STORE),
-                Serdes.Bytes(), auditSerde));
+                Serdes.Bytes(), auditSerde)
+                .withCachingEnabled());
         audits.process(() -> new AuditIndexProcessor(settings.auditRetention(), clock), Named.as(AUDIT_INDEX),
                 AUDIT_INDEX_STORE);
 
         var inventoryStores = aggregateStores(builder, INVENTORY_STORE, INVENTORY_MEMBERS_STORE,
                 INVENTORY_PENDING_STORE, inventorySerde);
-        events.filter((key, event) -> event != null && event.getTool() != null
-                        && event.getProxyAction() != ProxyAction.BLOCKED, Named.as(INVENTORY_FILTER))
-                .selectKey((key, event) -> event.getTool().getToolId(), Named.as(KEY_BY_TOOL))
-                .repartition(Repartitioned.with(Serdes.String(), eventSerde).withName(BY_TOOL))
-                .process(() -> new InventoryProcessor(inventoryStores, references, settings.emitInterval(), metrics, clock),
+        byTool.process(() -> new InventoryProcessor(inventoryStores, references, settings.emitInterval(), metrics, clock),
                         Named.as(INVENTORY), INVENTORY_STORE, INVENTORY_MEMBERS_STORE, INVENTORY_PENDING_STORE)
                 .to(settings.inventoryTopic(), Produced.with(Serdes.String(), inventorySerde).withName(INVENTORY_SINK));
 
@@ -178,11 +154,14 @@ public final class GovernanceTopology {
                                                                              String members, String pending,
                                                                              Serde<V> serde) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(aggregates),
-                Serdes.String(), serde));
+                Serdes.String(), serde)
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(members),
-                Serdes.String(), Serdes.ByteArray()));
+                Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(pending),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
         return new ThrottledAggregateProcessor.StoreNames(aggregates, members, pending);
     }
 }

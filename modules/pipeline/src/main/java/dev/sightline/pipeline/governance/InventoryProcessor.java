@@ -2,15 +2,14 @@ package dev.sightline.pipeline.governance;
 
 import dev.sightline.detect.ActivePolicy;
 import dev.sightline.detect.Actor;
-import dev.sightline.model.AiTool;
 import dev.sightline.model.AiUsageEvent;
 import dev.sightline.model.Approval;
 import dev.sightline.model.DataClass;
 import dev.sightline.model.InventoryEntry;
-import dev.sightline.model.Policy;
 import dev.sightline.model.SanctionStatus;
 import dev.sightline.model.ToolMatch;
 import dev.sightline.pipeline.metrics.GovernanceMetrics;
+import dev.sightline.pipeline.reference.RuleReferences;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +18,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The AI-system inventory (A.4.2, A.10.2): one {@link InventoryEntry} per tool id, from the events of that tool
@@ -38,12 +34,10 @@ final class InventoryProcessor extends ThrottledAggregateProcessor<AiUsageEvent,
     static final int DEPARTMENTS_LISTED = 50;
     static final String AGGREGATE = "inventory";
 
-    private final GovernanceTopology.References references;
+    private final RuleReferences references;
     private final GovernanceMetrics metrics;
-    private KeyValueStore<String, Policy> policies;
-    private KeyValueStore<String, AiTool> tools;
 
-    InventoryProcessor(StoreNames stores, GovernanceTopology.References references, Duration interval,
+    InventoryProcessor(StoreNames stores, RuleReferences references, Duration interval,
                        GovernanceMetrics metrics, Clock clock) {
         super(stores, interval, metrics::inventoryEntryWritten, clock);
         this.references = references;
@@ -51,16 +45,9 @@ final class InventoryProcessor extends ThrottledAggregateProcessor<AiUsageEvent,
     }
 
     @Override
-    public void init(ProcessorContext<String, InventoryEntry> context) {
-        super.init(context);
-        policies = context.getStateStore(references.policiesStore());
-        tools = context.getStateStore(references.toolsStore());
-    }
-
-    @Override
     protected InventoryEntry merge(String toolId, InventoryEntry current, AiUsageEvent event, Instant now) {
         ToolMatch tool = event.getTool();
-        ActivePolicy policy = ActivePolicy.of(policies.get(references.policyId()));
+        ActivePolicy policy = references.policy();
         SanctionStatus sanction = policy.sanction(tool);
         Instant time = event.getEventTime();
         InventoryEntry entry = current != null ? InventoryEntry.newBuilder(current).build()
@@ -72,7 +59,7 @@ final class InventoryProcessor extends ThrottledAggregateProcessor<AiUsageEvent,
         entry.setSanction(sanction);
         entry.setRiskScore(tool.getRiskScore());
         entry.setCandidate(tool.getCandidate());
-        entry.setOwner(approved(sanction) ? owner(policy.approvals(tool, Optional.ofNullable(tools.get(toolId)))) : null);
+        entry.setOwner(approved(sanction) ? owner(policy.approvals(tool, references.tool(toolId))) : null);
         entry.setFirstSeen(time.isBefore(entry.getFirstSeen()) ? time : entry.getFirstSeen());
         entry.setLastSeen(time.isAfter(entry.getLastSeen()) ? time : entry.getLastSeen());
         entry.setEventCount(entry.getEventCount() + 1);

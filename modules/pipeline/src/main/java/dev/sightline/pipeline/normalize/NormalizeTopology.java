@@ -60,21 +60,26 @@ public final class NormalizeTopology {
         this.clock = clock;
     }
 
-    public void build(StreamsBuilder builder) {
+    /**
+     * Writes the events to events.ai-usage and the rejects to errors.dead-letter, and returns the events (keyed by
+     * user) so that the next stage can go on in the same task instead of reading them back from the topic.
+     */
+    public KStream<String, AiUsageEvent> build(StreamsBuilder builder) {
         DeadLetters deadLetters = new DeadLetters(settings.deadLetterMode());
-        KStream<String, Normalized> normalized = builder
+        Map<String, KStream<String, Normalized>> branches = builder
                 .stream(List.copyOf(settings.parsersByTopic().keySet()),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE))
                 .process(() -> new NormalizeProcessor(settings.parsersByTopic(), deadLetters, metrics, clock),
-                        Named.as(PARSE));
-        normalized.split(Named.as(SPLIT))
-                .branch((key, value) -> value instanceof Normalized.Event, Branched.withConsumer(events -> events
-                        .mapValues(value -> ((Normalized.Event) value).event(), Named.as("normalize-to-event"))
-                        .to(settings.eventsTopic(), Produced.with(Serdes.String(), eventSerde).withName(EVENTS_SINK)),
-                        EVENTS_BRANCH))
-                .defaultBranch(Branched.withConsumer(letters -> letters
-                        .mapValues(value -> ((Normalized.DeadLettered) value).deadLetter(), Named.as("normalize-to-dead-letter"))
-                        .to(settings.deadLetterTopic(), Produced.with(Serdes.String(), deadLetterSerde).withName(DEAD_LETTER_SINK)),
-                        DEAD_LETTER_BRANCH));
+                        Named.as(PARSE))
+                .split(Named.as(SPLIT))
+                .branch((key, value) -> value instanceof Normalized.Event, Branched.as(EVENTS_BRANCH))
+                .defaultBranch(Branched.as(DEAD_LETTER_BRANCH));
+        branches.get(SPLIT + DEAD_LETTER_BRANCH)
+                .mapValues(value -> ((Normalized.DeadLettered) value).deadLetter(), Named.as("normalize-to-dead-letter"))
+                .to(settings.deadLetterTopic(), Produced.with(Serdes.String(), deadLetterSerde).withName(DEAD_LETTER_SINK));
+        KStream<String, AiUsageEvent> events = branches.get(SPLIT + EVENTS_BRANCH)
+                .mapValues(value -> ((Normalized.Event) value).event(), Named.as("normalize-to-event"));
+        events.to(settings.eventsTopic(), Produced.with(Serdes.String(), eventSerde).withName(EVENTS_SINK));
+        return events;
     }
 }

@@ -25,6 +25,7 @@ import dev.sightline.model.ToolMatch;
 import dev.sightline.model.ToolRule;
 import dev.sightline.model.Topic;
 import dev.sightline.model.UserContext;
+import dev.sightline.pipeline.ToolUses;
 import dev.sightline.pipeline.metrics.DetectMetrics;
 import dev.sightline.serde.MockSchemaRegistryClient;
 import dev.sightline.serde.SchemaRegistryClient;
@@ -92,7 +93,7 @@ class DetectTopologyTest {
         StreamsBuilder builder = new StreamsBuilder();
         new DetectTopology(new DetectTopology.Settings(Topic.AI_USAGE_ENRICHED.baseName(), Topic.ALERTS.baseName(),
                 Topic.REF_POLICIES.baseName(), Topic.REF_AI_TOOLS.baseName(), ConfigKeys.POLICY_ID.defaultValue().orElseThrow(),
-                null, Duration.ofMinutes(5)),
+                Duration.ofMinutes(5)),
                 serde(AiUsageEvent.class), serde(Alert.class), serde(Policy.class), serde(AiTool.class),
                 new DetectMetrics(meters), Clock.fixed(T0, ZoneOffset.UTC)).build(builder);
         return builder.build();
@@ -280,7 +281,7 @@ class DetectTopologyTest {
         String description = topology().describe().toString();
         assertThat(description).doesNotContain("KSTREAM-", "KTABLE-");
         assertThat(description).contains(DetectTopology.SOURCE, DetectTopology.USER_RULES, DetectTopology.TOOL_RULES,
-                DetectTopology.UPLOAD_RULES, DetectTopology.BY_TOOL, DetectTopology.BY_DEPARTMENT,
+                DetectTopology.UPLOAD_RULES, ToolUses.BY_TOOL, DetectTopology.BY_DEPARTMENT,
                 DetectTopology.USER_ALERTS_STORE, DetectTopology.SEEN_TOOLS_STORE, DetectTopology.POLICIES_STORE,
                 DetectTopology.BLOCKED_ATTEMPTS_STORE, DetectTopology.DEPARTMENT_BASELINES_STORE);
     }

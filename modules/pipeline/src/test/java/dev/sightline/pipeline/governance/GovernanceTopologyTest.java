@@ -25,9 +25,12 @@ import dev.sightline.model.ToolMatch;
 import dev.sightline.model.ToolRule;
 import dev.sightline.model.Topic;
 import dev.sightline.model.UserContext;
+import dev.sightline.pipeline.SightlineTopology;
+import dev.sightline.pipeline.ToolUses;
 import dev.sightline.pipeline.detect.DetectTopology;
 import dev.sightline.pipeline.metrics.DetectMetrics;
 import dev.sightline.pipeline.metrics.GovernanceMetrics;
+import dev.sightline.pipeline.reference.RuleReferences;
 import dev.sightline.serde.MockSchemaRegistryClient;
 import dev.sightline.serde.SchemaRegistryClient;
 import dev.sightline.serde.SchemaRegistryClients;
@@ -53,6 +56,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -111,16 +117,20 @@ class GovernanceTopologyTest {
     private Topology topology() {
         StreamsBuilder builder = new StreamsBuilder();
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
-        new DetectTopology(new DetectTopology.Settings(Topic.AI_USAGE_ENRICHED.baseName(), Topic.ALERTS.baseName(),
-                Topic.REF_POLICIES.baseName(), Topic.REF_AI_TOOLS.baseName(), "default", null, Duration.ofMinutes(5)),
+        // wired as the application wires them: one source and one by-tool repartition for both stages
+        KStream<String, AiUsageEvent> enriched = builder.stream(Topic.AI_USAGE_ENRICHED.baseName(),
+                Consumed.with(Serdes.String(), serde(AiUsageEvent.class)).withName(SightlineTopology.ENRICHED_SOURCE));
+        KStream<String, AiUsageEvent> byTool = ToolUses.byTool(enriched, serde(AiUsageEvent.class));
+        DetectTopology detect = new DetectTopology(new DetectTopology.Settings(Topic.AI_USAGE_ENRICHED.baseName(),
+                Topic.ALERTS.baseName(), Topic.REF_POLICIES.baseName(), Topic.REF_AI_TOOLS.baseName(), "default",
+                Duration.ofMinutes(5)),
                 serde(AiUsageEvent.class), serde(Alert.class), serde(Policy.class), serde(AiTool.class),
-                new DetectMetrics(meters), clock).build(builder);
-        new GovernanceTopology(new GovernanceTopology.Settings(Topic.AI_USAGE_ENRICHED.baseName(), Topic.AUDIT.baseName(),
-                Topic.INVENTORY.baseName(), Topic.LINEAGE.baseName(),
-                new GovernanceTopology.References(DetectTopology.POLICIES_STORE, DetectTopology.TOOLS_STORE, "default"),
-                EMIT_INTERVAL),
+                new DetectMetrics(meters), clock);
+        RuleReferences references = detect.build(builder, enriched, byTool, detect.catalog(builder));
+        new GovernanceTopology(new GovernanceTopology.Settings(Topic.AUDIT.baseName(), Topic.INVENTORY.baseName(),
+                Topic.LINEAGE.baseName(), EMIT_INTERVAL),
                 serde(AiUsageEvent.class), serde(AuditRecord.class), serde(InventoryEntry.class), serde(LineageEdge.class),
-                new GovernanceMetrics(meters), clock).build(builder);
+                new GovernanceMetrics(meters), clock).build(builder, enriched, byTool, references);
         return builder.build();
     }
 
@@ -314,8 +324,8 @@ class GovernanceTopologyTest {
         String description = topology().describe().toString();
         assertThat(description).doesNotContain("KSTREAM-", "KTABLE-");
         assertThat(description).contains(GovernanceTopology.AUDIT_CHAIN, GovernanceTopology.AUDIT_CHAIN_STORE,
-                GovernanceTopology.AUDIT_SINK, GovernanceTopology.INVENTORY_FILTER, GovernanceTopology.KEY_BY_TOOL,
-                GovernanceTopology.BY_TOOL, GovernanceTopology.INVENTORY, GovernanceTopology.INVENTORY_STORE,
+                GovernanceTopology.AUDIT_SINK, ToolUses.FILTER, ToolUses.KEY_BY_TOOL, ToolUses.BY_TOOL,
+                GovernanceTopology.INVENTORY, GovernanceTopology.INVENTORY_STORE,
                 GovernanceTopology.INVENTORY_MEMBERS_STORE, GovernanceTopology.INVENTORY_PENDING_STORE,
                 GovernanceTopology.INVENTORY_SINK, GovernanceTopology.LINEAGE_EDGES, GovernanceTopology.BY_EDGE,
                 GovernanceTopology.LINEAGE, GovernanceTopology.LINEAGE_STORE, GovernanceTopology.LINEAGE_MEMBERS_STORE,

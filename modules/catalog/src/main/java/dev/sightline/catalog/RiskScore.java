@@ -4,8 +4,11 @@ import java.util.Set;
 
 /**
  * The risk score, 0 (lowest) to 100 (highest), a sum of weighted points per attribute. The weights add up to 100;
- * {@code unknown} costs a little less than the worst known value, so that a tool nobody has reviewed scores 60 and
- * reviewing it moves the score either way.
+ * {@code unknown} costs a little less than the worst known value and more than the best, so that a tool nobody has
+ * reviewed scores 60 and reviewing it moves the score either way. Certifications are the exception: a certificate
+ * nobody has seen lowers no risk, so unknown certifications cost as much as none held. Every unknown therefore adds
+ * its own fixed cost (15, 8, 10, 6, 3, 15, 3 in the order of the table) to what a tool with the best known value
+ * would score; a tool with more unknowns is never scored as if the vendor had been checked and found good.
  *
  * <pre>
  * attribute                                  max  points

@@ -110,6 +110,31 @@ class LoaderValidationTest {
     }
 
     @Test
+    void aFactIsDatedByItsSourceOrByTheDayItWasRead() {
+        write(dir, "tools.yaml", GOOD + """
+                  risk:
+                    sso: {value: true, source: "https://v.example/sso", date: 2025-09-28}
+                    enterprise_tier: {value: true, source: "https://v.example/plans", retrieved: 2026-11-27}
+                """);
+        RiskProfile risk = CatalogLoader.load(write(dir, "index.yaml", TestCatalogs.INDEX), Optional.empty())
+                .tool("good").orElseThrow().risk();
+        assertThat(risk.sso().date()).isEqualTo(LocalDate.of(2025, 9, 28));
+        assertThat(risk.sso().retrieved()).isFalse();
+        assertThat(risk.enterpriseTier().date()).isEqualTo(LocalDate.of(2026, 11, 27));
+        assertThat(risk.enterpriseTier().retrieved()).isTrue();
+    }
+
+    @Test
+    void aFactCannotCarryBothKindsOfDateOrNeither() {
+        CatalogProblem both = onlyProblem(GOOD
+                + "  risk:\n    sso: {value: true, source: doc, date: 2025-01-01, retrieved: 2026-11-27}\n");
+        assertThat(both.field()).isEqualTo("risk.sso");
+        assertThat(both.message()).contains("either 'date'", "not both");
+        CatalogProblem neither = onlyProblem(GOOD + "  risk:\n    sso: {value: true, source: doc}\n");
+        assertThat(neither.message()).contains("'date'", "'retrieved'");
+    }
+
+    @Test
     void unknownRiskValueNeedsNoSource() {
         write(dir, "tools.yaml", GOOD + "  risk:\n    training_free: {value: unknown}\n");
         Catalog c = CatalogLoader.load(write(dir, "index.yaml", TestCatalogs.INDEX), Optional.empty());

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,19 +49,30 @@ class ShippedCatalogTest {
         }
     }
 
+    /** A shipped fact cites the page(s) it was read from: one or more https URLs, separated by " ; ". */
+    private static final Pattern URL_SOURCES = Pattern.compile("https://[^\\s;]+( ; https://[^\\s;]+)*");
+
     @Test
-    void everyKnownRiskAttributeCarriesItsSource() {
+    void everyKnownRiskFactCitesTheUrlItWasReadFromAndADate() {
+        int facts = 0;
         for (AiTool tool : catalog.tools()) {
-            RiskProfile r = tool.risk();
-            for (Sourced<?> attribute : new Sourced<?>[] {r.trainingFree(), r.trainingBusiness(), r.retention(),
-                    r.enterpriseTier(), r.sso(), r.certifications(), r.corporateInstance()}) {
-                if (attribute.value().known()) {
-                    assertThat(attribute.source()).as(tool.id()).isNotBlank();
-                    assertThat(attribute.date()).as(tool.id()).isNotNull();
+            for (Sourced<?> fact : attributes(tool.risk())) {
+                if (fact.value().known()) {
+                    facts++;
+                    assertThat(fact.source()).as(tool.id()).matches(URL_SOURCES);
+                    assertThat(fact.date()).as(tool.id()).isNotNull().isBeforeOrEqualTo(catalog.date());
+                } else {
+                    assertThat(fact.source()).as("an unknown %s fact cites nothing", tool.id()).isNull();
                 }
             }
             assertThat(tool.riskScore()).isBetween(0, 100);
         }
+        assertThat(facts).isGreaterThan(0);
+    }
+
+    private static List<Sourced<?>> attributes(RiskProfile r) {
+        return List.of(r.trainingFree(), r.trainingBusiness(), r.retention(), r.enterpriseTier(), r.sso(),
+                r.certifications(), r.corporateInstance());
     }
 
     @Test

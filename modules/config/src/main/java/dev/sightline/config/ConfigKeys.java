@@ -108,6 +108,13 @@ public final class ConfigKeys {
             .streamsProperty("num.stream.threads")
             .doc("Stream threads per instance.");
 
+    public static final ConfigKey<Integer> STATE_MEMORY_MB = ConfigKey.integer("sightline.streams.state.memory.mb")
+            .defaultValue(256)
+            .validator(Validator.atLeast(16))
+            .doc("Off-heap memory, in MiB, that all RocksDB state stores of the instance share (block cache with index"
+                    + " and filter blocks, and memtables): native memory stays bounded however many stores and"
+                    + " partitions the instance holds.");
+
     public static final ConfigKey<DeadLetterRawMode> DEAD_LETTER_RAW_MODE =
             ConfigKey.enumeration("sightline.deadletter.raw.mode", DeadLetterRawMode.class)
                     .defaultValue(DeadLetterRawMode.KEEP)
@@ -174,7 +181,7 @@ public final class ConfigKeys {
             KAFKA_BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_PREFIX, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR,
             SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_USER_INFO, SCHEMA_REGISTRY_BEARER_TOKEN,
             HTTP_PORT, HTTP_BIND_ADDRESS, HTTP_API_TOKEN,
-            STATE_DIR, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, NUM_STREAM_THREADS,
+            STATE_DIR, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, NUM_STREAM_THREADS, STATE_MEMORY_MB,
             DEAD_LETTER_RAW_MODE, INGEST_DOMAIN_SUFFIXES, SCANNER_HMAC_KEY, SCANNER_MAX_BYTES, POLICY_ID,
             SIEM_OCSF_ENABLED, SIEM_ECS_ENABLED, SIEM_CEF_ENABLED,
             HTTP_ADVERTISED_ADDRESS, AUDIT_QUERY_RETENTION_DAYS);

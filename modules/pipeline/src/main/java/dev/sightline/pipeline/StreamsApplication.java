@@ -1,5 +1,6 @@
 package dev.sightline.pipeline;
 
+import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.SightlineConfig;
 import dev.sightline.pipeline.errors.DeadLetterDeserializationHandler;
 import java.time.Duration;
@@ -56,6 +57,10 @@ public final class StreamsApplication implements AutoCloseable {
         props.putIfAbsent(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
         // reference data (global stores) gets the same error handling as the rest; the default from Kafka 5.0
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // native memory of all state stores bounded by one budget, not by stores x partitions
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        props.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG,
+                config.get(ConfigKeys.STATE_MEMORY_MB).orElseThrow() * 1024L * 1024L);
         // an unreadable record on an Avro topic becomes a dead letter instead of stopping the application
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(DeadLetterDeserializationHandler.CONFIG, config);

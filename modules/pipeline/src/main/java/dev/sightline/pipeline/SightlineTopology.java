@@ -67,7 +67,8 @@ public final class SightlineTopology {
         Serde<AiUsageEvent> events = SightlineAvroSerde.forValue(AiUsageEvent.class, registry);
         Serde<AiTool> tools = SightlineAvroSerde.forValue(AiTool.class, registry);
         Serde<Alert> alerts = SightlineAvroSerde.forValue(Alert.class, registry);
-        // normalize and enrich share a task: an event is enriched where it was parsed, not read back from its topic
+        // normalize and enrich share a task: an event is enriched where it was parsed, not read back from its topic.
+        // Enrich changes the event object in place; the events sink, attached first, has serialized it by then.
         KStream<String, AiUsageEvent> normalized = new NormalizeTopology(normalizeSettings(config), events,
                 SightlineAvroSerde.forValue(DeadLetter.class, registry),
                 new IngestMetrics(meters), clock)

@@ -7,13 +7,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.sightline.app.evidence.EvidenceInput;
+import dev.sightline.app.evidence.EvidenceTopics;
 import dev.sightline.app.http.ObservabilityServer;
 import dev.sightline.config.Secret;
+import dev.sightline.config.SightlineConfig;
 import dev.sightline.pipeline.governance.GovernanceTopology;
+import dev.sightline.serde.SchemaRegistryClient;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,13 +40,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The query API over the stream application's state stores, correct with any number of instances: a query for one
  * key (a tool, a user) goes to the instance whose task holds it; any other query goes to every instance holding part
- * of the store and the parts are merged. Answers are JSON; errors are {@code {"error": "..."}} with 400 (bad
- * parameter), 404 (unknown route or key), 503 with Retry-After (data moving between instances or restoring).
+ * of the store and the parts are merged. Answers are JSON (CSV where a route offers it); errors are
+ * {@code {"error": "..."}} with 400 (bad parameter), 404 (unknown route or key), 503 with Retry-After (data moving
+ * between instances or restoring, or the evidence topics not readable in time).
  * <ul>
  *   <li>{@code /api/inventory}, {@code /api/inventory/{tool}}: governance inventory store (per tool);</li>
  *   <li>{@code /api/audit}: governance audit index ({@link AuditQuery});</li>
  *   <li>{@code /api/lineage}: governance lineage store ({@link LineageQuery});</li>
- *   <li>{@code /api/alerts}: the detect stage's alert state ({@link AlertQuery}, {@link LocalQueries#ALERT_STORES}).</li>
+ *   <li>{@code /api/alerts}: the detect stage's alert state ({@link AlertQuery}, {@link LocalQueries#ALERT_STORES});</li>
+ *   <li>{@code /api/evidence}: one control's ISO/IEC 42001 evidence, read from the topics rather than the stores
+ *   ({@link EvidenceQuery}, {@link EvidenceRoute}), so any instance answers it alone.</li>
  * </ul>
  */
 public final class QueryApi {
@@ -47,6 +57,11 @@ public final class QueryApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JSON_TYPE = "application/json";
     private static final String INVENTORY = ObservabilityServer.API_PATH + "/inventory";
+    /**
+     * How long {@code /api/evidence} may take to read one of the four evidence topics: it answers, or gives up with a
+     * 503, within about four times this. A client waits that long at most; a longer read is the CLI's job.
+     */
+    static final Duration EVIDENCE_TOPIC_TIMEOUT = Duration.ofSeconds(10);
 
     private final Routing routing;
     private final LocalQueries local;
@@ -66,10 +81,35 @@ public final class QueryApi {
      */
     public static void install(ObservabilityServer server, KafkaStreams streams, HostInfo self, Optional<Secret> token) {
         QueryApi api = new QueryApi(new Routing(streams, self), token);
-        server.route(INVENTORY, api.handler(api::inventory));
-        server.route(ObservabilityServer.API_PATH + "/audit", api.handler(exact(api::audit)));
-        server.route(ObservabilityServer.API_PATH + "/lineage", api.handler(exact(api::lineage)));
-        server.route(ObservabilityServer.API_PATH + "/alerts", api.handler(exact(api::alerts)));
+        server.route(INVENTORY, json(api::inventory));
+        server.route(ObservabilityServer.API_PATH + "/audit", json(exact(api::audit)));
+        server.route(ObservabilityServer.API_PATH + "/lineage", json(exact(api::lineage)));
+        server.route(ObservabilityServer.API_PATH + "/alerts", json(exact(api::alerts)));
+    }
+
+    /** Serves {@code /api/evidence} on {@code server}, from the evidence topics of {@code config}'s cluster. */
+    public static void installEvidence(ObservabilityServer server, SightlineConfig config, SchemaRegistryClient registry,
+                                       Clock clock) {
+        EvidenceTopics topics = new EvidenceTopics(config.kafkaClientProperties(), registry, config::topicName,
+                EVIDENCE_TOPIC_TIMEOUT);
+        Set<String> expectedSources = EvidenceTopics.expectedSources(config);
+        installEvidence(server, () -> topics.read(expectedSources), clock);
+    }
+
+    /** @param topics reads the evidence topics; its timeout bounds how long a request waits before a 503 */
+    static void installEvidence(ObservabilityServer server, Supplier<EvidenceInput> topics, Clock clock) {
+        server.route(ObservabilityServer.API_PATH + "/evidence", handler(exact(new EvidenceRoute(topics, clock)::answer)));
+    }
+
+    /** An answer as sent: its Content-Type and bytes. */
+    record Body(String contentType, byte[] bytes) {
+        static Body json(JsonNode node) {
+            try {
+                return new Body(JSON_TYPE, (JSON.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException("cannot render the answer as JSON", e);
+            }
+        }
     }
 
     /** A query as received: decoded path, raw query, and whether another instance forwarded it. */
@@ -217,7 +257,7 @@ public final class QueryApi {
     // ---- HTTP ----
 
     /** Routes that take no path below their own. */
-    private static Function<Request, JsonNode> exact(Function<Request, JsonNode> route) {
+    private static <T> Function<Request, T> exact(Function<Request, T> route) {
         return request -> {
             String path = request.path();
             if (path.endsWith("/")) {
@@ -230,7 +270,11 @@ public final class QueryApi {
         };
     }
 
-    private HttpHandler handler(Function<Request, JsonNode> route) {
+    private static HttpHandler json(Function<Request, JsonNode> route) {
+        return handler(request -> Body.json(route.apply(request)));
+    }
+
+    private static HttpHandler handler(Function<Request, Body> route) {
         return exchange -> {
             try (exchange) {
                 if (!"GET".equals(exchange.getRequestMethod())) {
@@ -239,19 +283,19 @@ public final class QueryApi {
                     return;
                 }
                 boolean forwarded = exchange.getRequestHeaders().containsKey(Peers.FORWARDED_HEADER);
-                JsonNode body;
+                Body body;
                 try {
                     body = route.apply(new Request(exchange.getRequestURI(), forwarded));
                 } catch (ApiException e) {
                     if (e.status() == 503) {
                         exchange.getResponseHeaders().set("Retry-After", String.valueOf(ApiException.RETRY_AFTER_SECONDS));
                     }
-                    send(exchange, e.status(), error(e.getMessage()));
+                    send(exchange, e.status(), Body.json(error(e.getMessage())));
                     return;
                 } catch (RuntimeException e) {
                     // the path only: query values may name users
                     LOG.warn("query on {} failed", exchange.getRequestURI().getRawPath(), e);
-                    send(exchange, 500, error("internal error; see the instance's log"));
+                    send(exchange, 500, Body.json(error("internal error; see the instance's log")));
                     return;
                 }
                 send(exchange, 200, body);
@@ -265,18 +309,12 @@ public final class QueryApi {
         return JSON.valueToTree(body);
     }
 
-    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = (JSON.writeValueAsString(body) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IOException("cannot render the answer as JSON", e);
-        }
-        exchange.getResponseHeaders().set("Content-Type", JSON_TYPE);
+    private static void send(HttpExchange exchange, int status, Body body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", body.contentType());
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.sendResponseHeaders(status, body.bytes().length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+            out.write(body.bytes());
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.sightline.app.api;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -50,15 +52,18 @@ final class QueryParameters {
         return Optional.ofNullable(values.get(name)).filter(value -> !value.isEmpty());
     }
 
-    /** ISO-8601 instant ({@code 2026-11-27T10:00:00Z}) or epoch milliseconds. */
+    /** ISO-8601 instant ({@code 2026-11-27T10:00:00Z}), day ({@code 2026-11-27}: its UTC midnight) or epoch milliseconds. */
     Optional<Instant> instant(String name) {
         return text(name).map(value -> {
             try {
-                return value.chars().allMatch(Character::isDigit) && value.length() <= 15
-                        ? Instant.ofEpochMilli(Long.parseLong(value)) : Instant.parse(value);
+                if (value.chars().allMatch(Character::isDigit) && value.length() <= 15) {
+                    return Instant.ofEpochMilli(Long.parseLong(value));
+                }
+                return value.contains("T") ? Instant.parse(value)
+                        : LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e) {
                 throw ApiException.badRequest("parameter '" + name + "' must be an ISO-8601 instant such as "
-                        + "2026-11-27T10:00:00Z, or epoch milliseconds");
+                        + "2026-11-27T10:00:00Z, a day such as 2026-11-27 (UTC midnight), or epoch milliseconds");
             }
         });
     }

@@ -21,7 +21,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,10 +69,10 @@ final class EvidenceCommand implements Runnable {
                 description = "Directory to write into (created if missing; existing export files are replaced).")
         Path out;
 
-        @Option(names = "--gap", paramLabel = "DURATION", defaultValue = "PT1H",
+        @Option(names = "--gap", paramLabel = "DURATION",
                 description = "A source without evidence records for longer than this is a telemetry gap."
                         + " ISO-8601 duration. Default: ${DEFAULT-VALUE}.")
-        Duration gap;
+        Duration gap = EvidenceReports.DEFAULT_GAP_THRESHOLD;
 
         @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT2M",
                 description = "How long reading one topic may take. ISO-8601 duration. Default: ${DEFAULT-VALUE}.")
@@ -99,9 +98,7 @@ final class EvidenceCommand implements Runnable {
             EvidenceInput input;
             try {
                 input = new EvidenceTopics(config.kafkaClientProperties(), SchemaRegistries.client(config),
-                        config::topicName, timeout)
-                        .read(config.rawTopics().stream().map(raw -> raw.format().configName())
-                                .collect(Collectors.toSet()));
+                        config::topicName, timeout).read(EvidenceTopics.expectedSources(config));
             } catch (EvidenceReadException e) {
                 throw new UserInputException(e.getMessage() + " (check --bootstrap-servers and the topic prefix)", e);
             }

@@ -5,4 +5,8 @@ public final class EvidenceReadException extends RuntimeException {
     public EvidenceReadException(String message) {
         super(message);
     }
+
+    public EvidenceReadException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -24,6 +24,12 @@ public record EvidenceReport(EvidencePeriod period, Instant generatedAt, List<Co
                              List<Alert> alerts, List<Alert> openAlerts, List<AuditRecord> audit,
                              List<LineageEdge> lineage, List<SourceCoverage> coverage, Duration gapThreshold) {
 
+    /** The evidence for one control: every control has an entry. */
+    public ControlEvidence control(EvidenceControl control) {
+        return controls.stream().filter(c -> c.control() == control).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no evidence for " + control.id() + " in the report"));
+    }
+
     /** What the export holds for one control. Figures are insertion-ordered: name -> number or text. */
     public record ControlEvidence(EvidenceControl control, Map<String, Object> figures, List<Alert> alerts,
                                   List<AuditRecord> audit) {

@@ -38,6 +38,8 @@ import java.util.stream.Collectors;
 public final class EvidenceReports {
     /** Tools at or above this catalog risk score are "high risk" in the supplier figures. */
     static final int HIGH_RISK = 70;
+    /** A source silent for longer than this inside the period is a telemetry gap, unless the caller says otherwise. */
+    public static final Duration DEFAULT_GAP_THRESHOLD = Duration.ofHours(1);
 
     private EvidenceReports() {
     }

@@ -1,5 +1,6 @@
 package dev.sightline.app.evidence;
 
+import dev.sightline.config.SightlineConfig;
 import dev.sightline.model.Alert;
 import dev.sightline.model.AuditRecord;
 import dev.sightline.model.InventoryEntry;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -37,7 +39,7 @@ public final class EvidenceTopics {
 
     /**
      * @param topicName the full name (prefix included) of a topic
-     * @param timeout   how long one topic may take to read before the export fails
+     * @param timeout   how long one topic may take to read, all in all, before the read fails
      */
     public EvidenceTopics(Map<String, Object> clientProperties, SchemaRegistryClient registry,
                           Function<Topic, String> topicName, Duration timeout) {
@@ -45,6 +47,11 @@ public final class EvidenceTopics {
         this.registry = registry;
         this.topicName = topicName;
         this.timeout = timeout;
+    }
+
+    /** The sources that should report: the input formats of the configured raw topics. */
+    public static Set<String> expectedSources(SightlineConfig config) {
+        return config.rawTopics().stream().map(raw -> raw.format().configName()).collect(Collectors.toSet());
     }
 
     /** @param expectedSources the input formats the configuration reads (they should report) */
@@ -62,9 +69,10 @@ public final class EvidenceTopics {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         List<ConsumerRecord<String, T>> records = new ArrayList<>();
+        Instant deadline = Instant.now().plus(timeout);
         try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new SightlineAvroDeserializer<>(registry, type))) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(name, timeout);
+            List<PartitionInfo> partitions = consumer.partitionsFor(name, remaining(deadline));
             if (partitions == null || partitions.isEmpty()) {
                 throw new EvidenceReadException("topic " + name + " does not exist or has no partitions");
             }
@@ -73,18 +81,25 @@ public final class EvidenceTopics {
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             // read_committed: the end offsets are the last stable offsets, so open transactions are not waited for
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(assigned, timeout));
-            Instant deadline = Instant.now().plus(timeout);
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(assigned, remaining(deadline)));
             while (!end.isEmpty()) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new EvidenceReadException("reading " + name + " took longer than " + timeout
                             + "; partitions not read to the end: " + end.keySet());
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                end.entrySet().removeIf(e -> consumer.position(e.getKey(), timeout) >= e.getValue());
+                end.entrySet().removeIf(e -> consumer.position(e.getKey(), remaining(deadline)) >= e.getValue());
             }
+        } catch (TimeoutException e) {
+            // metadata, end offsets or positions: the brokers are unreachable or overloaded
+            throw new EvidenceReadException("reading " + name + ": no answer from the Kafka brokers within " + timeout, e);
         }
         return records;
+    }
+
+    private static Duration remaining(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     private static <T> List<T> values(List<ConsumerRecord<String, T>> records) {

@@ -1,11 +1,16 @@
 package dev.sightline.app.evidence;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.sightline.app.evidence.EvidenceReport.ControlEvidence;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,9 +21,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a report as files an auditor can open: {@value #SUMMARY} (one self-contained page), {@value #CONTROLS}
- * (every control's figures) and, per control, its figures, alerts and audit records as JSON and CSV under
- * {@code controls/<control>/}; plus the whole period's inventory, lineage, egress, coverage, alerts and audit trail.
+ * Renders a report, the one place for its JSON and CSV: as files an auditor can open ({@link #write}), and one
+ * control's evidence as a single document ({@link #control}, what the HTTP API sends).
+ *
+ * <p>Files: {@value #SUMMARY} (one self-contained page), {@value #CONTROLS} (every control's figures) and, per
+ * control, its figures, alerts and audit records as JSON and CSV under {@code controls/<control>/}; plus the whole
+ * period's inventory, lineage, egress, coverage, alerts and audit trail.
  */
 public final class EvidenceWriter {
     public static final String SUMMARY = "summary.html";
@@ -26,8 +34,12 @@ public final class EvidenceWriter {
     /** Spreadsheets run cells starting with these as formulas; such text cells get a leading apostrophe in CSV. */
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private final CsvMapper csv = new CsvMapper();
+    // neither closes the stream it writes to: the caller owns it (a file, or an HTTP response built in memory)
+    private final ObjectWriter json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build().writer();
+    private final CsvMapper csv = CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING) // quote only what needs it, not every long text
+            .build();
 
     /** @return the files written, relative to {@code out} */
     public List<Path> write(EvidenceReport report, Path out) throws IOException {
@@ -40,22 +52,18 @@ public final class EvidenceWriter {
             table(out, dir.resolve("figures"), EvidenceTable.figures(evidence.figures()), written);
             table(out, dir.resolve("alerts"), EvidenceTable.alerts(evidence.alerts()), written);
             table(out, dir.resolve("audit"), EvidenceTable.audit(evidence.audit()), written);
-            Map<String, Object> control = new LinkedHashMap<>();
-            control.put("control", evidence.control().id());
-            control.put("title", evidence.control().title());
-            control.put("evidence", evidence.control().evidence());
+            Map<String, Object> control = describe(evidence.control());
             control.put("figures", evidence.figures());
             control.put("alerts", evidence.alerts().size());
             control.put("audit_records", evidence.audit().size());
             control.put("directory", dir.toString().replace('\\', '/'));
             controls.add(control);
         }
-        Map<String, Object> index = new LinkedHashMap<>();
-        index.put("from", report.period().from().toString());
-        index.put("to", report.period().to().toString());
-        index.put("generated_at", report.generatedAt().toString());
+        Map<String, Object> index = period(report);
         index.put("controls", controls);
-        json.writeValue(out.resolve(CONTROLS).toFile(), index);
+        try (OutputStream file = Files.newOutputStream(out.resolve(CONTROLS))) {
+            json.writeValue(file, index);
+        }
         written.add(Path.of(CONTROLS));
         table(out, Path.of("inventory"), EvidenceTable.inventory(report.inventory()), written);
         table(out, Path.of("lineage"), EvidenceTable.lineage(report.lineage()), written);
@@ -68,20 +76,104 @@ public final class EvidenceWriter {
         return written;
     }
 
+    /**
+     * One control's evidence as one document, in UTF-8: the figures, alerts and audit records that {@link #write}
+     * puts under {@code controls/<control>/}, with the same columns.
+     * <ul>
+     *   <li>JSON: {@code {control, title, evidence, from, to, generated_at, figures: {name: value}, alerts: [...],
+     *   audit: [...]}};</li>
+     *   <li>CSV: four sections separated by an empty line, each a header and rows whose first column,
+     *   {@code section}, names it: {@code control} (one row: control, title, evidence, from, to, generated_at),
+     *   {@code figures}, {@code alerts}, {@code audit}.</li>
+     * </ul>
+     * {@code out} is left open.
+     */
+    public void control(EvidenceReport report, EvidenceControl control, EvidenceFormat format, OutputStream out)
+            throws IOException {
+        ControlEvidence evidence = report.control(control);
+        EvidenceTable alerts = EvidenceTable.alerts(evidence.alerts());
+        EvidenceTable audit = EvidenceTable.audit(evidence.audit());
+        switch (format) {
+            case JSON -> {
+                Map<String, Object> document = describe(control);
+                document.putAll(period(report));
+                document.put("figures", evidence.figures());
+                document.put("alerts", alerts.objects());
+                document.put("audit", audit.objects());
+                json.writeValue(out, document);
+                out.write('\n');
+            }
+            case CSV -> {
+                Map<String, Object> heading = describe(control);
+                heading.putAll(period(report));
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                csv(section("control", new EvidenceTable(List.copyOf(heading.keySet()),
+                        List.of(List.copyOf(heading.values())))), writer);
+                for (Map.Entry<String, EvidenceTable> table : List.of(
+                        Map.entry("figures", EvidenceTable.figures(evidence.figures())),
+                        Map.entry("alerts", alerts), Map.entry("audit", audit))) {
+                    writer.write('\n');
+                    csv(section(table.getKey(), table.getValue()), writer);
+                }
+                writer.flush();
+            }
+        }
+    }
+
+    private static Map<String, Object> describe(EvidenceControl control) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("control", control.id());
+        description.put("title", control.title());
+        description.put("evidence", control.evidence());
+        return description;
+    }
+
+    private static Map<String, Object> period(EvidenceReport report) {
+        Map<String, Object> period = new LinkedHashMap<>();
+        period.put("from", report.period().from().toString());
+        period.put("to", report.period().to().toString());
+        period.put("generated_at", report.generatedAt().toString());
+        return period;
+    }
+
+    /** The table with a first column {@code section} holding {@code name} in every row. */
+    private static EvidenceTable section(String name, EvidenceTable table) {
+        List<String> columns = new ArrayList<>(table.columns());
+        columns.add(0, "section");
+        List<List<Object>> rows = table.rows().stream().map(row -> {
+            List<Object> cells = new ArrayList<>(row);
+            cells.add(0, name);
+            return cells;
+        }).toList();
+        return new EvidenceTable(columns, rows);
+    }
+
     private void table(Path out, Path base, EvidenceTable table, List<Path> written) throws IOException {
         Path jsonFile = Path.of(base + ".json");
-        json.writeValue(out.resolve(jsonFile).toFile(), table.objects());
+        try (OutputStream file = Files.newOutputStream(out.resolve(jsonFile))) {
+            json.writeValue(file, table.objects());
+        }
         Path csvFile = Path.of(base + ".csv");
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        try (Writer file = Files.newBufferedWriter(out.resolve(csvFile), StandardCharsets.UTF_8)) {
+            csv(table, file);
+        }
+        written.add(jsonFile);
+        written.add(csvFile);
+    }
+
+    /**
+     * A header, also when there are no rows, and the rows; text cells that a spreadsheet would run as a formula are
+     * defused.
+     */
+    private void csv(EvidenceTable table, Writer out) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder();
         table.columns().forEach(schema::addColumn);
-        try (Writer writer = Files.newBufferedWriter(out.resolve(csvFile), StandardCharsets.UTF_8);
-             var rows = csv.writer(schema.build()).writeValues(writer)) {
+        try (var rows = csv.writer(schema.build()).writeValues(out)) {
+            rows.write(table.columns().toArray());
             for (List<Object> row : table.rows()) {
                 rows.write(row.stream().map(EvidenceWriter::defused).toArray());
             }
         }
-        written.add(jsonFile);
-        written.add(csvFile);
     }
 
     private static Object defused(Object cell) {

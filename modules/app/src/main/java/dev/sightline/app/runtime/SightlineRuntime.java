@@ -80,6 +80,7 @@ public final class SightlineRuntime implements AutoCloseable {
             running.set(application);
             observability.bind(application.streams());
             QueryApi.install(http, application.streams(), advertised, config.httpApiToken());
+            QueryApi.installEvidence(http, config, registry, Clock.systemUTC());
             application.start();
             return new SightlineRuntime(config, observability, application, http);
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.app.runtime.SightlineRuntime;
 import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.SightlineConfig;
@@ -33,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two instances of Sightline share the work (same application id, two partitions): every API answers the same,
- * complete, on either instance, whichever holds the data; bad parameters get 400, no token 401.
+ * complete, on either instance, whichever holds the data (the evidence route reading the topics instead); bad
+ * parameters get 400, no token 401.
  */
 @RealKafka
 class QueryApiIT {
@@ -116,6 +119,8 @@ class QueryApiIT {
         assertThat(get(instances.get(1), "/api/alerts?rule=" + rule).get("items"))
                 .allSatisfy(item -> assertThat(item.get("ruleId").asText()).isEqualTo(rule));
 
+        assertEvidence();
+
         for (SightlineRuntime instance : instances) {
             for (String user : List.of("user-0", "user-5", "user-9")) {
                 long started = System.nanoTime();
@@ -132,15 +137,21 @@ class QueryApiIT {
         SightlineRuntime instance = SightlineRuntime.start(config(broker, state,
                 "query-api-it-" + UUID.randomUUID().toString().substring(0, 8) + "-v1"), SightlineRuntime.Mode.EMBEDDED);
         instances.add(instance);
-        Map<String, String> bad = Map.of(
-                "/api/audit?limit=0", "'limit' must be an integer from 1 to 1000",
-                "/api/audit?from=yesterday", "'from' must be an ISO-8601 instant",
-                "/api/audit?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", "'from' must be before 'to'",
-                "/api/audit?class=secretish", "'class' must be one of",
-                "/api/audit?cursor=%21%21", "'cursor' is not a cursor",
-                "/api/audit?password=x", "unknown parameter 'password'",
-                "/api/alerts?severity=9", "'severity' must be an integer from 1 to 5",
-                "/api/lineage?asset=a&class=PCI", "not both");
+        Map<String, String> bad = Map.ofEntries(
+                Map.entry("/api/audit?limit=0", "'limit' must be an integer from 1 to 1000"),
+                Map.entry("/api/audit?from=yesterday", "'from' must be an ISO-8601 instant"),
+                Map.entry("/api/audit?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", "'from' must be before 'to'"),
+                Map.entry("/api/audit?class=secretish", "'class' must be one of"),
+                Map.entry("/api/audit?cursor=%21%21", "'cursor' is not a cursor"),
+                Map.entry("/api/audit?password=x", "unknown parameter 'password'"),
+                Map.entry("/api/alerts?severity=9", "'severity' must be an integer from 1 to 5"),
+                Map.entry("/api/lineage?asset=a&class=PCI", "not both"),
+                Map.entry("/api/evidence?format=csv", "'control' is required: one of A.4.2, A.4.3,"),
+                Map.entry("/api/evidence?control=A.8.1", "'control' must be one of A.4.2, A.4.3,"),
+                Map.entry("/api/evidence?control=A.9.2&format=html", "'format' must be one of JSON, CSV"),
+                Map.entry("/api/evidence?control=A.9.2&from=2026-01-02&to=2026-01-01", "'from' must be before 'to'"),
+                Map.entry("/api/evidence?control=A.9.2&from=2025-01-01&to=2026-11-01", "longer than 400 days"),
+                Map.entry("/api/evidence?control=A.9.2&from=last+week", "'from' must be an ISO-8601 instant"));
         for (Map.Entry<String, String> request : bad.entrySet()) {
             HttpResponse<String> response = send(instance, request.getKey(), "Bearer " + TOKEN);
             assertThat(response.statusCode()).as(request.getKey()).isEqualTo(400);
@@ -148,9 +159,62 @@ class QueryApiIT {
                     .contains(request.getValue());
         }
         assertThat(send(instance, "/api/audit", null).statusCode()).isEqualTo(401);
+        assertThat(send(instance, "/api/evidence?control=A.9.2", null).statusCode()).isEqualTo(401);
+        assertThat(send(instance, "/api/evidence?control=A.9.2&format=csv", "Bearer not-the-token-0123456789")
+                .statusCode()).isEqualTo(401);
         assertThat(send(instance, "/api/inventory", "Bearer not-the-token-0123456789").statusCode()).isEqualTo(401);
         assertThat(send(instance, "/api/nothing", "Bearer " + TOKEN).statusCode()).isEqualTo(404);
         assertThat(send(instance, "/api/audit/more", "Bearer " + TOKEN).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * {@code /api/evidence} reads the topics, not the stores: either instance answers the whole period alone, the
+     * same as the other, in JSON and CSV, with findings by type only (not even the masked preview).
+     */
+    private void assertEvidence() throws Exception {
+        String path = "/api/evidence?control=A.4.3&from=2026-11-27&to=2026-11-28";
+        // the topics hold what the stores show once the pipeline's transactions commit
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode first = withoutGeneratedAt(get(instances.get(0), path));
+            assertThat(first.get("audit")).hasSize(EVENTS);
+            assertThat(first.get("alerts")).isNotEmpty();
+            assertThat(withoutGeneratedAt(get(instances.get(1), path))).isEqualTo(first);
+        });
+        JsonNode evidence = get(instances.get(1), path);
+        assertThat(evidence.get("control").asText()).isEqualTo("A.4.3");
+        assertThat(evidence.get("from").asText()).isEqualTo("2026-11-27T00:00:00Z");
+        assertThat(evidence.get("to").asText()).isEqualTo("2026-11-28T00:00:00Z");
+        JsonNode figures = evidence.get("figures");
+        assertThat(figures.get("audited_interactions_with_sensitive_data").asInt()).isEqualTo(EVENTS);
+        assertThat(figures.get("data_classes_sent").asText()).isEqualTo("PCI");
+        assertThat(figures.get("tools_receiving_sensitive_data").asInt()).isEqualTo(2);
+        assertThat(evidence.get("alerts")).allSatisfy(alert ->
+                assertThat(alert.get("controls").asText().split(";")).contains("A.4.3"));
+        assertThat(evidence.get("audit")).allSatisfy(record -> {
+            assertThat(record.get("controls").asText().split(";")).contains("A.4.3");
+            assertThat(record.get("finding_types").asText()).isEqualTo("CREDIT_CARD");
+        });
+        assertThat(evidence.toString()).doesNotContain("4111", "****");
+
+        HttpResponse<String> csv = send(instances.get(0), path + "&format=csv", "Bearer " + TOKEN);
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).contains("text/csv; charset=utf-8");
+        assertThat(csv.body()).doesNotContain("4111", "****");
+        List<List<String>> sections = Arrays.stream(csv.body().split("\n\n"))
+                .map(section -> List.of(section.strip().split("\n"))).toList();
+        assertThat(sections).extracting(lines -> lines.get(0).substring(0, lines.get(0).indexOf(',', 8)))
+                .containsExactly("section,control", "section,figure", "section,alert_id", "section,record_id");
+        assertThat(sections.get(0)).hasSize(2);
+        assertThat(sections.get(0).get(1)).startsWith("control,A.4.3,");
+        assertThat(sections.get(1)).contains("figures,audited_interactions_with_sensitive_data," + EVENTS);
+        assertThat(sections.get(2)).hasSize(1 + evidence.get("alerts").size());
+        assertThat(sections.get(3)).hasSize(1 + EVENTS);
+        assertThat(sections.get(3).subList(1, 1 + EVENTS)).allSatisfy(row -> assertThat(row).startsWith("audit,"));
+    }
+
+    private static JsonNode withoutGeneratedAt(JsonNode evidence) {
+        ((ObjectNode) evidence).remove("generated_at");
+        return evidence;
     }
 
     private SightlineConfig config(KafkaBroker broker, Path stateDir, String applicationId) {

@@ -17,10 +17,13 @@ import dev.sightline.model.AlertStatus;
 import dev.sightline.model.AuditOutcome;
 import dev.sightline.model.DataClass;
 import dev.sightline.model.SanctionStatus;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -80,11 +83,11 @@ class EvidenceReportsTest {
     @Test
     void figuresAndRecordsAreGroupedByTheControlsTheyCarry() {
         EvidenceReport report = report();
-        ControlEvidence responsibleUse = control(report, EvidenceControl.A_9_2);
+        ControlEvidence responsibleUse = report.control(EvidenceControl.A_9_2);
         assertThat(responsibleUse.alerts()).extracting(a -> a.getAlertId()).containsExactly("a1");
         assertThat(responsibleUse.figures()).containsEntry("interactions_unsanctioned", 2L)
                 .containsEntry("blocked_interactions", 1L).containsEntry("users_of_unsanctioned_tools", 2L);
-        assertThat(control(report, EvidenceControl.A_6_2_8).audit()).hasSize(3);
+        assertThat(report.control(EvidenceControl.A_6_2_8).audit()).hasSize(3);
         assertThat(figures(report, EvidenceControl.A_10_2)).containsEntry("sanctioned_tools", 1L)
                 .containsEntry("sanctioned_tools_with_owner", 1L);
         assertThat(figures(report, EvidenceControl.A_7_5)).containsEntry("assets_sent_to_ai", 1L);
@@ -133,6 +136,48 @@ class EvidenceReportsTest {
     }
 
     @Test
+    void oneControlAsOneDocumentHoldsWhatTheExportWritesForIt(@TempDir Path out) throws Exception {
+        EvidenceReport report = report();
+        EvidenceWriter writer = new EvidenceWriter();
+        writer.write(report, out);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode index = json.readTree(out.resolve("controls.json").toFile()).get("controls");
+        for (int i = 0; i < EvidenceControl.values().length; i++) {
+            EvidenceControl control = EvidenceControl.values()[i];
+            Path dir = out.resolve("controls").resolve(control.id());
+            JsonNode document = json.readTree(render(writer, report, control, EvidenceFormat.JSON));
+            assertThat(document.get("control").asText()).isEqualTo(control.id());
+            assertThat(document.get("from").asText()).isEqualTo(PERIOD.from().toString());
+            assertThat(document.get("figures")).isEqualTo(index.get(i).get("figures"));
+            assertThat(document.get("alerts")).isEqualTo(json.readTree(dir.resolve("alerts.json").toFile()));
+            assertThat(document.get("audit")).isEqualTo(json.readTree(dir.resolve("audit.json").toFile()));
+
+            String[] sections = render(writer, report, control, EvidenceFormat.CSV).split("\n\n");
+            assertThat(sections).hasSize(4);
+            assertThat(sections[0]).startsWith("section,control,title,evidence,from,to,generated_at\ncontrol,"
+                    + control.id() + ",");
+            List<String> tables = List.of("figures", "alerts", "audit");
+            for (int t = 0; t < tables.size(); t++) {
+                String table = tables.get(t);
+                List<String> file = Files.readAllLines(dir.resolve(table + ".csv"));
+                List<String> expected = new ArrayList<>(List.of("section," + file.get(0)));
+                file.subList(1, file.size()).forEach(row -> expected.add(table + "," + row));
+                assertThat(sections[t + 1].lines()).as(control.id() + " " + table).containsExactlyElementsOf(expected);
+            }
+        }
+        assertThat(render(writer, report, EvidenceControl.A_9_2, EvidenceFormat.CSV)
+                + render(writer, report, EvidenceControl.A_9_2, EvidenceFormat.JSON))
+                .contains("bob@corp.example").doesNotContain("AKIA************MPLE", "5e3a9c");
+    }
+
+    private static String render(EvidenceWriter writer, EvidenceReport report, EvidenceControl control,
+                                 EvidenceFormat format) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.control(report, control, format, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void csvCellsThatASpreadsheetWouldRunAreDefused(@TempDir Path out) throws Exception {
         var input = new EvidenceInput(List.of(), List.of(audit(1, "=HYPERLINK(\"x\")", "t", SanctionStatus.UNREVIEWED,
                 AuditOutcome.ALLOWED, NOON, List.of(), "squid")), List.of(), List.of(), Set.of());
@@ -147,11 +192,7 @@ class EvidenceReportsTest {
                 .hasMessageContaining("gapThreshold");
     }
 
-    private static ControlEvidence control(EvidenceReport report, EvidenceControl control) {
-        return report.controls().stream().filter(c -> c.control() == control).findFirst().orElseThrow();
-    }
-
     private static java.util.Map<String, Object> figures(EvidenceReport report, EvidenceControl control) {
-        return control(report, control).figures();
+        return report.control(control).figures();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.app.evidence.EvidenceControl;
 import dev.sightline.app.reference.ReferenceTables;
 import dev.sightline.app.runtime.PipelineDrain;
 import dev.sightline.app.runtime.SightlineRuntime;
@@ -120,6 +121,19 @@ class RawToOcsfIT {
             String body = http.send(HttpRequest.newBuilder(URI.create(runtime.httpUrl() + path)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(body).as(path).isNotBlank().doesNotContain(CARD, CARD.replace(" ", ""), AWS_KEY);
+        }
+        for (EvidenceControl control : EvidenceControl.values()) {
+            for (String format : List.of("json", "csv")) {
+                String path = "/api/evidence?control=" + control.id() + "&format=" + format; // the last 30 days
+                HttpResponse<String> evidence = http.send(HttpRequest.newBuilder(URI.create(runtime.httpUrl() + path))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(evidence.statusCode()).as(path + ": " + evidence.body()).isEqualTo(200);
+                assertThat(evidence.body()).as(path).doesNotContain(CARD, CARD.replace(" ", ""), AWS_KEY);
+                if (control == EvidenceControl.A_4_3 && format.equals("json")) {
+                    assertThat(json.readTree(evidence.body()).get("audit")).as("the values' records are in it")
+                            .isNotEmpty();
+                }
+            }
         }
     }
 

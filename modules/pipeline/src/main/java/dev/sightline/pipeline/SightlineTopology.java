@@ -38,7 +38,9 @@ import dev.sightline.serde.SightlineAvroSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
@@ -109,6 +111,18 @@ public final class SightlineTopology {
         Properties props = new Properties();
         props.putAll(StreamsApplication.streamsProperties(config));
         return builder.build(props);
+    }
+
+    /**
+     * The topics {@link #build} consumes besides its internal (repartition) and reference (global) ones: the raw
+     * topics, the enriched events and the alerts. Whoever waits for the application to catch up watches these.
+     */
+    public static List<String> sourceTopics(SightlineConfig config) {
+        List<String> topics = new ArrayList<>();
+        config.rawTopics().forEach(raw -> topics.add(config.topicPrefix() + raw.topic()));
+        topics.add(config.topicName(Topic.AI_USAGE_ENRICHED));
+        topics.add(config.topicName(Topic.ALERTS));
+        return List.copyOf(topics);
     }
 
     /** The normalize stage as the configuration describes it: a parser per raw topic, with the site's options. */

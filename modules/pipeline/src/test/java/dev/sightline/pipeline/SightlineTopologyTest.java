@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,19 @@ class SightlineTopologyTest {
         try (TopologyTestDriver driver = new TopologyTestDriver(topology, properties())) {
             assertThat(driver.producedTopicNames()).isEmpty();
         }
+    }
+
+    @Test
+    void sourceTopicsAreWhatTheTopologyConsumesBesidesInternalAndReferenceTopics() {
+        Set<String> consumed = new TreeSet<>();
+        for (TopologyDescription.Subtopology subtopology : topology().describe().subtopologies()) {
+            for (TopologyDescription.Node node : subtopology.nodes()) {
+                if (node instanceof TopologyDescription.Source source) {
+                    source.topicSet().stream().filter(topic -> !topic.endsWith("-repartition")).forEach(consumed::add);
+                }
+            }
+        }
+        assertThat(SightlineTopology.sourceTopics(config)).containsExactlyInAnyOrderElementsOf(consumed);
     }
 
     /** Normalize and enrich share a task and an event object: the normalized topic must keep what enrich removes. */

@@ -16,6 +16,7 @@ import dev.sightline.model.Alert;
 import dev.sightline.model.Policy;
 import dev.sightline.model.Topic;
 import dev.sightline.pipeline.BuildInfo;
+import dev.sightline.pipeline.SightlineTopology;
 import dev.sightline.pipeline.metrics.MetricNames;
 import dev.sightline.reference.AssetImport;
 import dev.sightline.reference.CatalogRecords;
@@ -128,9 +129,8 @@ final class ReplayCommand implements Callable<Integer> {
             tables.publish(config);
             try (SightlineRuntime runtime = SightlineRuntime.start(config, SightlineRuntime.Mode.EMBEDDED)) {
                 long lines = produce(config, config.topicName(rawTopic));
-                PipelineDrain.await(config.kafkaClientProperties(), config.applicationId(), List.of(
-                        config.topicName(rawTopic), config.topicName(Topic.AI_USAGE),
-                        config.topicName(Topic.AI_USAGE_ENRICHED)), DRAIN_TIMEOUT);
+                PipelineDrain.await(config.kafkaClientProperties(), config.applicationId(),
+                        SightlineTopology.sourceTopics(config), DRAIN_TIMEOUT);
                 Map<String, Alert> alerts = latestAlerts(config);
                 PrintWriter out = spec.commandLine().getOut();
                 OcsfRenderer ocsf = new OcsfRenderer(SiemProduct.sightline(BuildInfo.version()));

@@ -13,6 +13,7 @@ import dev.sightline.config.SightlineConfig;
 import dev.sightline.model.DataAsset;
 import dev.sightline.model.DataClass;
 import dev.sightline.model.Topic;
+import dev.sightline.pipeline.SightlineTopology;
 import dev.sightline.reference.CatalogRecords;
 import dev.sightline.serde.MockSchemaRegistryClient;
 import dev.sightline.testkit.KafkaBroker;
@@ -90,10 +91,8 @@ class RawToOcsfIT {
                 + "TCP_MISS/200 5120 POST https://claude.ai/api/organizations/chat alice HIER_DIRECT/160.79.104.10 application/json"));
         broker.produce(config.topicName(Topic.RAW_PROXY_ZSCALER), null, utf8(zscaler(now)));
         broker.produce(config.topicName(Topic.RAW_SAAS_M365), null, utf8(m365(now)));
-        PipelineDrain.await(config.kafkaClientProperties(), config.applicationId(), List.of(
-                config.topicName(Topic.RAW_PROXY_SQUID), config.topicName(Topic.RAW_PROXY_ZSCALER),
-                config.topicName(Topic.RAW_SAAS_M365), config.topicName(Topic.AI_USAGE),
-                config.topicName(Topic.AI_USAGE_ENRICHED)), Duration.ofMinutes(2));
+        PipelineDrain.await(config.kafkaClientProperties(), config.applicationId(),
+                SightlineTopology.sourceTopics(config), Duration.ofMinutes(2));
 
         List<JsonNode> findings = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : readAll(broker, config.topicName(Topic.ALERTS_OCSF))) {

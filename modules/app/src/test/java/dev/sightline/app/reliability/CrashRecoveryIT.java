@@ -101,7 +101,7 @@ class CrashRecoveryIT {
             SchemaRegistryClient registry = registry(config);
             Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
                     TopicReader.readRaw(client(broker), config.topicName(Topic.AI_USAGE_ENRICHED)).size()
-                            >= expected.enriched.size()
+                            >= expected.enriched.size() + HOSTILE_AVRO.size()
                     && TopicReader.readRaw(client(broker), config.topicName(Topic.DEAD_LETTER)).size()
                             >= expected.deadLetters.size());
             // alerts come last in the chain: wait until every alert of the reference run is there
@@ -112,10 +112,10 @@ class CrashRecoveryIT {
                     Alert.class));
             assertAlertsMatch(alerts, expected.alerts);
             assertThat(eventIds(TopicReader.readAll(client(broker), config.topicName(Topic.AI_USAGE), registry,
-                    AiUsageEvent.class, value -> HOSTILE_AVRO.stream().noneMatch(h -> Arrays.equals(h, value)))))
-                    .containsExactlyInAnyOrderElementsOf(expected.events);
+                    AiUsageEvent.class))).containsExactlyInAnyOrderElementsOf(expected.events);
             assertThat(eventIds(TopicReader.readAll(client(broker), config.topicName(Topic.AI_USAGE_ENRICHED), registry,
-                    AiUsageEvent.class))).containsExactlyInAnyOrderElementsOf(expected.enriched);
+                    AiUsageEvent.class, value -> HOSTILE_AVRO.stream().noneMatch(h -> Arrays.equals(h, value)))))
+                    .containsExactlyInAnyOrderElementsOf(expected.enriched);
             assertThat(deadLetters(TopicReader.readAll(client(broker), config.topicName(Topic.DEAD_LETTER), registry,
                     DeadLetter.class))).containsExactlyInAnyOrderElementsOf(expected.deadLetters);
             for (Topic siem : List.of(Topic.ALERTS_OCSF, Topic.ALERTS_ECS, Topic.ALERTS_CEF)) {
@@ -166,7 +166,8 @@ class CrashRecoveryIT {
                         GARBAGE.get(i / (RECORDS / GARBAGE.size())).getBytes(StandardCharsets.UTF_8)));
             }
             if (i % (RECORDS / HOSTILE_AVRO.size()) == 11) {
-                input.add(new ProducerRecord<>(config.topicName(Topic.AI_USAGE), null, timestamp,
+                // on the first Avro topic the application reads (normalize and enrich read raw bytes)
+                input.add(new ProducerRecord<>(config.topicName(Topic.AI_USAGE_ENRICHED), null, timestamp,
                         "hostile".getBytes(StandardCharsets.UTF_8), HOSTILE_AVRO.get(i / (RECORDS / HOSTILE_AVRO.size()))));
             }
         }

@@ -30,14 +30,21 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class SightlineAvroSerializer<T extends GenericContainer> implements Serializer<T> {
 
+  /** One reusable encoder (and its buffer) per thread; a serializer is shared by every stream thread. */
+  private static final ThreadLocal<BinaryEncoder> ENCODERS = new ThreadLocal<>();
+
   private SchemaRegistryClient registry;
   private boolean isKey;
   private boolean autoRegisterSchemas = true;
   private boolean useLatestVersion;
   private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+  /** Per subject, the last schema registered and its id: a registry lookup compares schemas deeply on every call. */
+  private final Map<String, Registration> registered = new ConcurrentHashMap<>();
   private final Map<SchemaPair, GenericDatumReader<Object>> toLatest = new ConcurrentHashMap<>();
 
   private record SchemaPair(Schema own, Schema latest) {}
+
+  private record Registration(Schema schema, int id) {}
 
   /** For instantiation by class name; {@link #configure} must follow. */
   public SightlineAvroSerializer() {}
@@ -81,10 +88,16 @@ public class SightlineAvroSerializer<T extends GenericContainer> implements Seri
       Object datum = latest.schema().equals(schema) ? record : asLatest(topic, subject, record, latest);
       return encode(topic, latest.id(), latest.schema(), datum);
     }
-    int id = autoRegisterSchemas ? registry.register(subject, schema)
-        : registry.idOf(subject, schema).orElseThrow(() -> new SerdeException.SchemaNotRegistered(subject,
-            schema.getFullName(), "auto.register.schemas=false: register it first, or enable auto.register.schemas."));
-    return encode(topic, id, schema, record);
+    Registration known = registered.get(subject);
+    // a generated class's schema is one object: identity is enough to know it is the one registered
+    if (known == null || known.schema() != schema) {
+      int id = autoRegisterSchemas ? registry.register(subject, schema)
+          : registry.idOf(subject, schema).orElseThrow(() -> new SerdeException.SchemaNotRegistered(subject,
+              schema.getFullName(), "auto.register.schemas=false: register it first, or enable auto.register.schemas."));
+      known = new Registration(schema, id);
+      registered.put(subject, known);
+    }
+    return encode(topic, known.id(), schema, record);
   }
 
   private byte[] encode(String topic, int schemaId, Schema schema, Object datum) {
@@ -95,9 +108,12 @@ public class SightlineAvroSerializer<T extends GenericContainer> implements Seri
   }
 
   private void writeAvro(ByteArrayOutputStream out, String topic, Schema schema, Object datum) {
-    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+    // buffered: a direct encoder writes value by value into the (synchronized) byte stream
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, ENCODERS.get());
+    ENCODERS.set(encoder);
     try {
       writers.computeIfAbsent(schema, s -> newWriter(s, datum)).write(datum, encoder);
+      encoder.flush();
     } catch (IOException | RuntimeException e) {
       throw new SerdeException.AvroEncodeFailed(topic, schema.getFullName(), e);
     }

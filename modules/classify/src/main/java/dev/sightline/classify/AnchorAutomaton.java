@@ -114,14 +114,22 @@ final class AnchorAutomaton {
         }
     }
 
-    /** The next state (an offset into the table) after reading {@code c}. */
-    int step(int state, char c) {
-        return next[state + (c < 128 ? symbol[c] : 0)];
+    /** The case-folded symbol of an ASCII character (0 for every character in no anchor, as for non-ASCII ones). */
+    int symbol(char c) {
+        return symbol[c];
     }
 
-    /** Whether anchors end in this state: states with hits are numbered last. */
-    boolean hasHits(int state) {
-        return state >= firstHitState;
+    /**
+     * The transition table, shared (the scan loop reads it directly): from state {@code s} (an offset, {@link #ROOT}
+     * first) reading a character of symbol {@code y}, the next state is {@code transitions()[s + y]}.
+     */
+    int[] transitions() {
+        return next;
+    }
+
+    /** States from this one on have anchors ending in them: "any hit here?" is one comparison. */
+    int firstHitState() {
+        return firstHitState;
     }
 
     /** Anchor ids ending at this state, or null. */

@@ -43,6 +43,15 @@ final class CodeRegions {
      * for what ends a line's first word (white space and {@code ({:;<}).
      */
     private static final byte[] LINE_CHAR = new byte[128];
+    /**
+     * Per ASCII character, what it adds to a line's counts: punctuation of code from bit 0, spaces from bit
+     * {@link #SPACES}, equals signs from bit {@link #EQUALS}; a field holds the counts of {@link #COUNT_CHUNK} characters.
+     */
+    private static final long[] LINE_COUNTS = new long[128];
+    private static final int SPACES = 21;
+    private static final int EQUALS = 42;
+    private static final long COUNT_MASK = (1L << SPACES) - 1;
+    private static final int COUNT_CHUNK = 1 << 20;
     private static final int LONGEST_KEYWORD = KEYWORDS.stream().mapToInt(String::length).max().orElseThrow();
 
     static {
@@ -50,6 +59,9 @@ final class CodeRegions {
             LINE_CHAR[c] = PUNCT;
         }
         LINE_CHAR[' '] = SPACE;
+        for (char c = 0; c < 128; c++) {
+            LINE_COUNTS[c] = (LINE_CHAR[c] & PUNCT) + ((long) (LINE_CHAR[c] & SPACE) >> 1 << SPACES) + (c == '=' ? 1L << EQUALS : 0);
+        }
         for (char c = 0; c < 128; c++) {
             if (Character.isWhitespace(c) || "({:;<".indexOf(c) >= 0) {
                 LINE_CHAR[c] |= WORD_END;
@@ -165,14 +177,16 @@ final class CodeRegions {
         int punct = 0;
         int words = 1;
         boolean equals = false;
-        for (int i = s; i < e; i++) {
-            char c = chars[i];
-            if (c < 128) {
-                int kind = LINE_CHAR[c];
-                punct += kind & PUNCT;
-                words += (kind & SPACE) >> 1;
-                equals |= c == '=';
+        for (int from = s; from < e; from += COUNT_CHUNK) {
+            // one branch-free add per character (non-ASCII adds nothing): the counts are fields of one long
+            long counts = 0;
+            for (int i = from, to = Math.min(e, from + COUNT_CHUNK); i < to; i++) {
+                char c = chars[i];
+                counts += LINE_COUNTS[c & 0x7F] & (long) ((c - 128) >> 31);
             }
+            punct += (int) (counts & COUNT_MASK);
+            words += (int) (counts >>> SPACES & COUNT_MASK);
+            equals |= counts >>> EQUALS != 0;
         }
         int length = e - s;
         char last = text.charAt(e - 1);
@@ -188,7 +202,7 @@ final class CodeRegions {
         boolean keyword = firstWord != null && KEYWORDS.contains(firstWord);
         boolean declaration = firstWord != null && DECLARATIONS.contains(firstWord) && words <= 6;
         if (!sentenceEnd && (codeEnding && punct >= 1 || keyword && (punct >= 1 || last == ':') || declaration
-                || density >= 0.12 && punct >= 2 || equals && ASSIGNMENT.matcher(text).region(s, e).lookingAt())) {
+                || density >= 0.12 && punct >= 2 || equals && assignment(text, chars, s, e))) {
             return Kind.STRONG;
         }
         boolean closing = length <= 3 && "})]".indexOf(first) >= 0;
@@ -197,6 +211,16 @@ final class CodeRegions {
             return Kind.WEAK;
         }
         return Kind.PROSE;
+    }
+
+    /** {@link #ASSIGNMENT} at the line start; it needs "= ", so lines without one (key=value logs) skip the regex. */
+    private static boolean assignment(String text, char[] chars, int s, int e) {
+        for (int i = s; i < e - 1; i++) {
+            if (chars[i] == '=' && chars[i + 1] == ' ') {
+                return ASSIGNMENT.matcher(text).region(s, e).lookingAt();
+            }
+        }
+        return false;
     }
 
     private static boolean startsWithComment(String text, int s) {

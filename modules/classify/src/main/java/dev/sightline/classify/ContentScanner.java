@@ -27,11 +27,16 @@ public final class ContentScanner {
     private final ScannerConfig config;
     private final List<Rule> rules;
     private final AnchorAutomaton automaton;
+    /** Per ASCII character: automaton symbol and event class (see {@link #charCodes}). */
+    private final int[] charCodes;
+    /** No anchor holds a digit (organisation markers might), so a digit takes the automaton back to its root. */
+    private final boolean digitsResetAutomaton;
     /** For each anchor id: the rules it triggers; ids past the rules' anchors are organisation markers. */
     private final int[][] rulesOfAnchor;
     private final int markerAnchorsFrom;
     private final int[] numberRules;
     private final int[] minDigits;
+    private final Rule.TriggerCheck[] numberChecks;
     private final int[] atSignRules;
     private final int[] letterPairRules;
     private final KeyedHasher hasher;
@@ -58,12 +63,15 @@ public final class ContentScanner {
         anchors.addAll(config.codeNamespaces());
         anchors.addAll(config.codeNotices());
         automaton = new AnchorAutomaton(anchors);
+        charCodes = charCodes(automaton);
+        digitsResetAutomaton = IntStream.rangeClosed('0', '9').allMatch(c -> automaton.symbol((char) c) == 0);
         rulesOfAnchor = new int[markerAnchorsFrom][];
         for (int id = 0; id < markerAnchorsFrom; id++) {
             rulesOfAnchor[id] = owners.get(id).stream().mapToInt(Integer::intValue).toArray();
         }
         numberRules = rulesWith(CharTrigger.NUMBER);
         minDigits = Arrays.stream(numberRules).map(r -> rules.get(r).minDigits()).toArray();
+        numberChecks = Arrays.stream(numberRules).mapToObj(r -> rules.get(r).triggerCheck()).toArray(Rule.TriggerCheck[]::new);
         atSignRules = rulesWith(CharTrigger.AT_SIGN);
         letterPairRules = rulesWith(CharTrigger.LETTER_PAIR_DIGIT);
         hasher = new KeyedHasher(config.hmacKey());
@@ -138,33 +146,50 @@ public final class ContentScanner {
      * markers. Returns whether the scanned text holds surrogate pairs (then offsets need converting).
      *
      * <p>Prose is letters, spaces and punctuation, none of which needs anything but the automaton step; one table read
-     * tells whether a character is an event (digit, {@code @}, non-ASCII), so the common path is the step plus one
-     * well-predicted branch. A letter-letter-digit word is recognised at its digit, looking back.
+     * gives a character's symbol and whether it is an event (digit, {@code @}, non-ASCII), so the common path is the step
+     * plus one well-predicted branch. A letter-letter-digit word is recognised at its digit, looking back; a number is
+     * measured at its first digit and then jumped over. (Moving the event handling into a method of its own made this
+     * loop 20% slower: keep it here.)
      */
     private boolean prefilter(String text, int limit, ScanState state) {
         char[] chars = state.chars;
         Windows windows = state.windows;
+        int[] next = automaton.transitions();
+        int firstHitState = automaton.firstHitState();
+        int[] codes = charCodes;
         int automatonState = AnchorAutomaton.ROOT;
         int numberEnd = -1;
         boolean surrogates = false;
         for (int i = 0; i < limit; i++) {
             char c = chars[i];
-            automatonState = automaton.step(automatonState, c);
-            int event = c < 128 ? EVENT[c] : NON_ASCII;
-            if (automaton.hasHits(automatonState)) {
-                anchorHits(text, chars, i, automaton.hits(automatonState), state);
-            }
-            if (event == NONE) {
+            int code = c < 128 ? codes[c] : NON_ASCII << EVENT_SHIFT;
+            automatonState = next[automatonState + (code & SYMBOL_MASK)];
+            // prose: no anchor ends here and no event, one test for both
+            if (((firstHitState - 1 - automatonState) | (SYMBOL_MASK - code)) >= 0) {
                 continue;
             }
-            switch (event) {
+            if (automatonState >= firstHitState) {
+                anchorHits(text, chars, i, automaton.hits(automatonState), state);
+            }
+            switch (code >>> EVENT_SHIFT) {
                 case DIGIT -> {
-                    if (i >= numberEnd && (i == 0 || !Context.isAlnum(chars[i - 1]))) {
+                    char before = i == 0 ? ' ' : chars[i - 1];
+                    boolean numberStart = i >= numberEnd && !Context.isAlnum(before);
+                    if (numberStart) {
                         numberEnd = numberTrigger(text, chars, i, limit, windows);
                     }
-                    int letterPair = letterPairStart(chars, i);
-                    if (letterPair >= 0) {
-                        letterPairTrigger(text, letterPair, windows);
+                    // a letter-letter-digit word has a letter or a space just before its first digit
+                    if (before >= 'A' || before == ' ') {
+                        int letterPair = letterPairStart(chars, i);
+                        if (letterPair >= 0) {
+                            letterPairTrigger(text, letterPair, windows);
+                        }
+                    }
+                    if (numberStart && digitsResetAutomaton) {
+                        // the rest of the number (digits and separators) ends no anchor and starts no letter-letter-digit
+                        // word, and its last digit leaves the automaton at its root: skip to it
+                        i = numberEnd - 1;
+                        automatonState = AnchorAutomaton.ROOT;
                     }
                 }
                 case AT_SIGN -> {
@@ -172,24 +197,31 @@ public final class ContentScanner {
                         windows.add(r, i - rules.get(r).before(), i + rules.get(r).after());
                     }
                 }
-                default -> surrogates |= Character.isSurrogate(c);
+                case NON_ASCII -> surrogates |= Character.isSurrogate(c);
+                default -> {
+                    // an anchor hit only
+                }
             }
         }
         return surrogates;
     }
 
-    private static final byte NONE = 0;
-    private static final byte DIGIT = 1;
-    private static final byte AT_SIGN = 2;
-    private static final byte NON_ASCII = 3;
-    /** The event class of each ASCII character: most are {@link #NONE}, so the loop skips them after one read. */
-    private static final byte[] EVENT = new byte[128];
+    private static final int NONE = 0;
+    private static final int DIGIT = 1;
+    private static final int AT_SIGN = 2;
+    private static final int NON_ASCII = 3;
+    /** A character's code: its automaton symbol in the low bits, its event class from this bit on. */
+    private static final int EVENT_SHIFT = 16;
+    private static final int SYMBOL_MASK = (1 << EVENT_SHIFT) - 1;
 
-    static {
-        for (char c = '0'; c <= '9'; c++) {
-            EVENT[c] = DIGIT;
+    /** The code of each ASCII character; most have no event, so the loop handles them with one table read. */
+    private static int[] charCodes(AnchorAutomaton automaton) {
+        int[] codes = new int[128];
+        for (char c = 0; c < 128; c++) {
+            int event = c >= '0' && c <= '9' ? DIGIT : c == '@' ? AT_SIGN : NONE;
+            codes[c] = automaton.symbol(c) | event << EVENT_SHIFT;
         }
-        EVENT['@'] = AT_SIGN;
+        return codes;
     }
 
     /**
@@ -255,8 +287,7 @@ public final class ContentScanner {
         }
         boolean cut = i - start >= MAX_NUMBER;
         for (int k = 0; k < numberRules.length; k++) {
-            Rule rule = rules.get(numberRules[k]);
-            if (digits >= minDigits[k] && (cut || rule.triggerCheck().worthALook(text, start, end, digits))) {
+            if (digits >= minDigits[k] && (cut || numberChecks[k].worthALook(text, start, end, digits))) {
                 // a match starts at most at a "+(" before the digits and ends with the number
                 windows.add(numberRules[k], start - 4, end + 1);
             }
@@ -286,6 +317,7 @@ public final class ContentScanner {
         Rule.StartFilter filter = rule.startFilter();
         // the first-character table is read here, inlined, so most positions of a window cost one table read
         Rule.FirstChars firstChars = filter instanceof Rule.FirstChars f ? f : null;
+        Rule.KnownRejection rejection = rule.knownRejection();
         char[] chars = state.chars;
         boolean everyPosition = filter == null && rule.start() == Rule.Start.IN_WINDOW;
         int[] w = state.windows.spans(r);
@@ -307,6 +339,12 @@ public final class ContentScanner {
             for (int i = from; i < startsTo; i++) {
                 if (firstChars != null ? !firstChars.mayStartWith(chars[i]) || !firstChars.rest().canStart(text, i)
                         : filter != null && !filter.canStart(text, i)) {
+                    continue;
+                }
+                int rejectedEnd = rejection == null ? -1 : rejection.matchEnd(text, i, to);
+                if (rejectedEnd >= 0) {
+                    lastEnd = rejectedEnd;
+                    i = Math.max(i, rejectedEnd - 1);
                     continue;
                 }
                 m.region(i, to);
@@ -352,8 +390,7 @@ public final class ContentScanner {
             kept.add(new Candidate(FindingType.SOURCE_CODE, region.start(), region.end(), 0.8));
             proprietarySpan(text, region, markers).ifPresent(kept::add);
         }
-        kept.sort(Comparator.comparingInt(Candidate::start).thenComparingInt(Candidate::end)
-                .thenComparing(Candidate::type));
+        kept.sort(IN_TEXT_ORDER);
         CodePoints offsets = new CodePoints(text, bmpOnly);
         List<Finding> findings = new ArrayList<>(kept.size());
         for (Candidate c : kept) {
@@ -382,8 +419,7 @@ public final class ContentScanner {
 
     /** Keeps, among overlapping value findings, the one whose type comes first in {@link FindingType}. */
     private static List<Candidate> resolveOverlaps(List<Candidate> candidates) {
-        candidates.sort(Comparator.comparing(Candidate::type).thenComparingInt(Candidate::start)
-                .thenComparing(Comparator.comparingDouble(Candidate::confidence).reversed()));
+        candidates.sort(BY_PRECEDENCE);
         List<Candidate> kept = new ArrayList<>();
         if (candidates.isEmpty()) {
             return kept;
@@ -402,6 +438,12 @@ public final class ContentScanner {
         }
         return kept;
     }
+
+    private static final Comparator<Candidate> IN_TEXT_ORDER = Comparator.comparingInt(Candidate::start)
+            .thenComparingInt(Candidate::end).thenComparing(Candidate::type);
+    /** Type precedence, then text order, the most confident first. */
+    private static final Comparator<Candidate> BY_PRECEDENCE = Comparator.comparing(Candidate::type)
+            .thenComparingInt(Candidate::start).thenComparing(Comparator.comparingDouble(Candidate::confidence).reversed());
 
     /** A finding before it is masked and hashed; char offsets. */
     private record Candidate(FindingType type, int start, int end, double confidence) {

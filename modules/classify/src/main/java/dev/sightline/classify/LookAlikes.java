@@ -40,13 +40,21 @@ final class LookAlikes {
             "xxx", "n/a", "na", "unknown", "default", "env", "secretkey", "secret_key", "accesskey", "access_key",
             "client_secret", "auth_token", "access_token", "bearer", "basic");
 
+    /** Whole-value shapes of placeholders; values that contain a give-away word are {@link #PLACEHOLDER_MARKS}. */
     private static final Pattern PLACEHOLDER_SHAPES = Pattern.compile(
             "(?i)(?:your|insert|enter|replace|paste)[-_ .]?[a-z0-9_-]{0,40}"
             + "|[a-z0-9_-]{0,40}[-_ .](?:here|goes|placeholder)"
-            + "|.{0,80}(?:example|placeholder|dummy|changeme|change[-_]me|redacted|xxxx|\\.\\.\\.|…|fake|sample|<|>|\\$\\{|\\{\\{|%\\(|\\$\\().{0,80}"
             + "|\\$[A-Za-z_][A-Za-z0-9_]{0,80}|%[A-Za-z_][A-Za-z0-9_]{0,80}%|\\{[A-Za-z_][A-Za-z0-9_.]{0,80}\\}|:[a-z_]{1,40}");
-
-    private static final Pattern MASKED = Pattern.compile("(?i).{0,200}(?:[*•●#]{3}|x{4}|\\.\\.\\.|…).{0,200}");
+    /**
+     * A value of one line holding one of these (ignoring ASCII case) with at most {@link #PLACEHOLDER_REACH} code points
+     * on either side is a placeholder. Searched by hand: as a regex ({@code .{0,80}(?:...).{0,80}}) it backtracks
+     * through every split of the value and was the scanner's costliest validator.
+     */
+    private static final String[] PLACEHOLDER_MARKS = {"example", "placeholder", "dummy", "changeme", "change-me",
+        "change_me", "redacted", "xxxx", "...", "…", "fake", "sample", "<", ">", "${", "{{", "%(", "$("};
+    private static final int PLACEHOLDER_REACH = 80;
+    /** A masked value is one line with a mask (***, xxxx, ..., …) and at most this many code points on either side. */
+    private static final int MASK_REACH = 200;
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{16,128}");
@@ -85,12 +93,123 @@ final class LookAlikes {
     /** A template, variable reference or stand-in where a secret would go: {@code YOUR_API_KEY}, {@code ${VAR}}, {@code <token>}. */
     static boolean isPlaceholder(String value) {
         String v = value.toLowerCase(Locale.ROOT);
-        return PLACEHOLDER_WORDS.contains(v) || PLACEHOLDER_SHAPES.matcher(value).matches() || isMonotonous(v);
+        return PLACEHOLDER_WORDS.contains(v) || hasPlaceholderShape(value) || isMonotonous(v);
+    }
+
+    static boolean hasPlaceholderShape(String value) {
+        return hasPlaceholderMark(value) || mayHavePlaceholderShape(value) && PLACEHOLDER_SHAPES.matcher(value).matches();
+    }
+
+    /**
+     * What each alternative of {@link #PLACEHOLDER_SHAPES} needs: a first character y i e r p $ % { : (either case), or
+     * an ending "here", "goes" or "placeholder" (either case). Most values have neither, and skip the regex.
+     */
+    private static boolean mayHavePlaceholderShape(String v) {
+        if (v.isEmpty()) {
+            return false;
+        }
+        char first = v.charAt(0);
+        return "yierpYIERP$%{:".indexOf(first) >= 0 || endsWithIgnoringAsciiCase(v, "here")
+                || endsWithIgnoringAsciiCase(v, "goes") || endsWithIgnoringAsciiCase(v, "placeholder");
+    }
+
+    /** {@code suffix} is lower-case ASCII letters. */
+    private static boolean endsWithIgnoringAsciiCase(String v, String suffix) {
+        int from = v.length() - suffix.length();
+        if (from < 0) {
+            return false;
+        }
+        for (int i = 0; i < suffix.length(); i++) {
+            char c = v.charAt(from + i);
+            if (c != suffix.charAt(i) && c != suffix.charAt(i) - ('a' - 'A')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasPlaceholderMark(String value) {
+        if (hasLineTerminator(value)) {
+            return false;
+        }
+        String lower = asciiLowerCase(value);
+        int lastStart = headEnd(value, PLACEHOLDER_REACH);
+        int firstEnd = tailStart(value, PLACEHOLDER_REACH);
+        for (String mark : PLACEHOLDER_MARKS) {
+            for (int at = lower.indexOf(mark); at >= 0 && at <= lastStart; at = lower.indexOf(mark, at + 1)) {
+                if (at + mark.length() >= firstEnd) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A value with its middle masked: {@code ****1234}, {@code XXXX-XXXX}, {@code sk-...abcd}. */
     static boolean isMasked(String value) {
-        return MASKED.matcher(value).matches();
+        if (hasLineTerminator(value)) {
+            return false;
+        }
+        int lastStart = Math.min(headEnd(value, MASK_REACH), value.length() - 1);
+        int firstEnd = tailStart(value, MASK_REACH);
+        for (int at = 0; at <= lastStart; at++) {
+            int mask = maskLengthAt(value, at);
+            if (mask > 0 && at + mask >= firstEnd) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last index with at most {@code reach} code points before it (the regex {@code ^.{0,reach}} counts code points). */
+    private static int headEnd(String v, int reach) {
+        return v.codePointCount(0, v.length()) <= reach ? v.length() : v.offsetByCodePoints(0, reach);
+    }
+
+    /** The first index with at most {@code reach} code points after it. */
+    private static int tailStart(String v, int reach) {
+        return v.codePointCount(0, v.length()) <= reach ? 0 : v.offsetByCodePoints(v.length(), -reach);
+    }
+
+    /** Length of the longest mask starting at {@code at}: three of * • ● #, four x, "...", "…"; 0 when none. */
+    private static int maskLengthAt(String v, int at) {
+        if (isX(v, at) && isX(v, at + 1) && isX(v, at + 2) && isX(v, at + 3)) {
+            return 4;
+        }
+        if (isMaskChar(v, at) && isMaskChar(v, at + 1) && isMaskChar(v, at + 2) || v.startsWith("...", at)) {
+            return 3;
+        }
+        return v.charAt(at) == '…' ? 1 : 0;
+    }
+
+    private static boolean isX(String v, int i) {
+        return i < v.length() && (v.charAt(i) | 0x20) == 'x';
+    }
+
+    private static boolean isMaskChar(String v, int i) {
+        return i < v.length() && "*•●#".indexOf(v.charAt(i)) >= 0;
+    }
+
+    /** The characters {@code .} of a regex does not match: a value holding one is not "one line". */
+    private static boolean hasLineTerminator(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A-Z to a-z only, length kept (so offsets stay valid), as a regex's (?i) folds without UNICODE_CASE. */
+    private static String asciiLowerCase(String v) {
+        char[] chars = v.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] += 'a' - 'A';
+            }
+        }
+        return new String(chars);
     }
 
     static boolean isUuid(String value) {

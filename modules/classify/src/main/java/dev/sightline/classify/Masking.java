@@ -26,7 +26,7 @@ final class Masking {
             case IP_ADDRESS -> raw.substring(0, raw.indexOf('.', raw.indexOf('.') + 1)) + ".*.*";
             case PRIVATE_KEY -> raw.substring(0, raw.indexOf("-----", 5) + 5) + STARS;
             case CONNECTION_STRING_PASSWORD, GENERIC_SECRET -> STARS;
-            case SOURCE_CODE, PROPRIETARY_CODE -> "[code: " + raw.lines().count() + " lines]";
+            case SOURCE_CODE, PROPRIETARY_CODE -> "[code: " + lineCount(raw) + " lines]";
             case ICD10_CODE, UK_NINO, US_DEA_NUMBER, US_NPI, MEDICAL_RECORD_NUMBER, PASSPORT_NUMBER ->
                     raw.length() <= 4 ? raw.charAt(0) + "***" : raw.substring(0, 2) + STARS + last(raw, 2);
             default -> raw.length() >= 16 ? raw.substring(0, 4) + STARS + last(raw, 4) : raw.substring(0, 2) + STARS;
@@ -42,6 +42,22 @@ final class Masking {
             case EMAIL_ADDRESS -> raw.toLowerCase(Locale.ROOT);
             default -> raw;
         };
+    }
+
+    /** What {@code s.lines().count()} gives (lines end at \n, \r or \r\n), without a stream per finding. */
+    static int lineCount(String s) {
+        int lines = 0;
+        int i = 0;
+        while (i < s.length()) {
+            lines++;
+            while (i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
+                i++;
+            }
+            if (i < s.length()) {
+                i += s.startsWith("\r\n", i) ? 2 : 1;
+            }
+        }
+        return lines;
     }
 
     private static String last(String s, int n) {

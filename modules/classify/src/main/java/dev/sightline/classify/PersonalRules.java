@@ -86,7 +86,8 @@ final class PersonalRules {
                         1, 70, 70, PersonalRules::passport, PASSPORT_CONTEXT).startingWhere(VALUE_START),
                 shaped(FindingType.EMAIL_ADDRESS,
                         "(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,8}[A-Za-z]{2,24})(?![A-Za-z0-9-]|\\.[A-Za-z0-9])",
-                        1, CharTrigger.AT_SIGN, 0, 65, 270, PersonalRules::email),
+                        1, CharTrigger.AT_SIGN, 0, 65, 270, PersonalRules::email)
+                        .startingWhere(FirstChars.of("A-Za-z0-9", PersonalRules::startsMailbox)),
                 shaped(FindingType.IP_ADDRESS,
                         "(?<![0-9A-Za-z.])((?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3})(?![0-9A-Za-z]|\\.\\d)",
                         1, CharTrigger.NUMBER, 4, 0, 0, PersonalRules::ipv4)
@@ -107,6 +108,12 @@ final class PersonalRules {
     private static boolean startsValue(String text, int i) {
         char c = text.charAt(i);
         return (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') && !Context.isAlnum(Context.charAt(text, i - 1));
+    }
+
+    /** Where a mailbox can start: not after a character of a mailbox name (the pattern's look-behind). */
+    private static boolean startsMailbox(String text, int i) {
+        char before = Context.charAt(text, i - 1);
+        return !(Context.isAlnum(before) || before == '.' || before == '_' || before == '%' || before == '+' || before == '-');
     }
 
     private static int count(String text, int from, int to, char c) {
@@ -195,19 +202,23 @@ final class PersonalRules {
      * {@link #ipv4} could accept it; other runs are left to the regex.
      */
     private static boolean mayBePublicIpv4(String text, int start, int end, int digits) {
+        if (end - start < digits + 3) {
+            return false; // no room for three dots besides the digits
+        }
         int[] octets = new int[3];
         int dots = 0;
+        boolean digitsAndDots = true;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             if (c == '.') {
                 dots++;
             } else if (c < '0' || c > '9') {
-                return count(text, start, end, '.') >= 3;
+                digitsAndDots = false;
             } else if (dots < 3) {
                 octets[dots] = Math.min(1000, octets[dots] * 10 + (c - '0'));
             }
         }
-        return dots >= 3 && isPublicIpv4(octets[0], octets[1], octets[2]);
+        return dots >= 3 && (!digitsAndDots || isPublicIpv4(octets[0], octets[1], octets[2]));
     }
 
     private static double card(String text, MatchResult m, int s, int e) {
@@ -469,8 +480,18 @@ final class PersonalRules {
 
     /** UK and European national numbers: a leading 0 trunk prefix and two or more groups. */
     private static boolean ukGrouping(String digits, String[] g) {
-        return digits.charAt(0) == '0' && digits.length() >= 10 && digits.length() <= 11 && g.length >= 2 && g.length <= 4
-                && g[0].length() >= 2 && g[0].length() <= 5;
+        return digits.charAt(0) == '0' && digits.length() >= 10 && digits.length() <= 11 && g.length >= 2
+                && (g.length <= 4 || pairs(g)) && g[0].length() >= 2 && g[0].length() <= 5;
+    }
+
+    /** French and Belgian numbers are written in pairs of digits: 06 12 34 56 78. */
+    private static boolean pairs(String[] g) {
+        for (String group : g) {
+            if (group.length() != 2) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** US 555-0100..0199 and the UK Ofcom ranges reserved for drama. */

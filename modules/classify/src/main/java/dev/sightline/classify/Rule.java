@@ -27,10 +27,12 @@ import java.util.regex.Pattern;
  * @param startFilter   positions of a window worth a match attempt; null = every position (one {@code find()})
  * @param triggerCheck  a cheap necessary condition on the trigger (anchor or character shape) before a window is opened
  * @param validator     confidence in (0, 1], or 0 to reject; must check its own context (the prefilter is only a hint)
+ * @param knownRejection where the regex's first match at a position is sure to be rejected, its end without running the
+ *                      regex; null = always run it
  */
 record Rule(FindingType type, Pattern pattern, int valueGroup, List<String> anchors, Set<CharTrigger> charTriggers,
             int minDigits, int before, int after, boolean wordStart, Start start, StartFilter startFilter,
-            TriggerCheck triggerCheck, Validator validator) {
+            TriggerCheck triggerCheck, Validator validator, KnownRejection knownRejection) {
 
     /** Character shapes found by the single pass. */
     enum CharTrigger {
@@ -105,6 +107,16 @@ record Rule(FindingType type, Pattern pattern, int valueGroup, List<String> anch
         boolean worthALook(String text, int start, int end, int digits);
     }
 
+    /**
+     * For common inputs, the end of the regex's first match at {@code start} (region end {@code to}) when that match is
+     * sure to be rejected by the validator, or -1 when unsure: then the regex runs. Must agree with the regex exactly:
+     * like a rejected match, the returned end hides the starts before it.
+     */
+    @FunctionalInterface
+    interface KnownRejection {
+        int matchEnd(String text, int start, int to);
+    }
+
     static final double REJECT = 0;
     private static final TriggerCheck ALWAYS = (text, start, end, digits) -> true;
 
@@ -119,6 +131,9 @@ record Rule(FindingType type, Pattern pattern, int valueGroup, List<String> anch
         }
         if (!anchors.isEmpty() && !charTriggers.isEmpty() && triggerCheck != ALWAYS) {
             throw new IllegalArgumentException(type + ": one trigger check cannot serve anchors and character shapes");
+        }
+        if (knownRejection != null && start == Start.IN_WINDOW && startFilter == null) {
+            throw new IllegalArgumentException(type + ": a known rejection needs starts tried one by one");
         }
         if (start != Start.IN_WINDOW && !charTriggers.isEmpty()) {
             throw new IllegalArgumentException(type + ": character triggers open windows");
@@ -151,19 +166,19 @@ record Rule(FindingType type, Pattern pattern, int valueGroup, List<String> anch
     private static Rule anchorRule(FindingType type, String regex, int valueGroup, int before, int after, boolean wordStart,
                                    Start start, StartFilter filter, Validator validator, String... anchors) {
         return new Rule(type, Pattern.compile(regex), valueGroup, List.of(anchors), Set.of(), 0, before, after, wordStart,
-                start, filter, ALWAYS, validator);
+                start, filter, ALWAYS, validator, null);
     }
 
     static Rule shaped(FindingType type, String regex, int valueGroup, CharTrigger trigger, int minDigits, int before,
                        int after, Validator validator) {
         return new Rule(type, Pattern.compile(regex), valueGroup, List.of(), Set.of(trigger), minDigits, before, after, true,
-                Start.IN_WINDOW, null, ALWAYS, validator);
+                Start.IN_WINDOW, null, ALWAYS, validator, null);
     }
 
     /** The same rule, trying its regex only where {@code filter} allows. */
     Rule startingWhere(StartFilter filter) {
         return new Rule(type, pattern, valueGroup, anchors, charTriggers, minDigits, before, after, wordStart, start, filter,
-                triggerCheck, validator);
+                triggerCheck, validator, knownRejection);
     }
 
     /**
@@ -172,6 +187,12 @@ record Rule(FindingType type, Pattern pattern, int valueGroup, List<String> anch
      */
     Rule checkedBy(TriggerCheck check) {
         return new Rule(type, pattern, valueGroup, anchors, charTriggers, minDigits, before, after, wordStart, start,
-                startFilter, check, validator);
+                startFilter, check, validator, knownRejection);
+    }
+
+    /** The same rule, skipping the regex where {@code rejection} knows its first match is rejected. */
+    Rule skippingKnownRejections(KnownRejection rejection) {
+        return new Rule(type, pattern, valueGroup, anchors, charTriggers, minDigits, before, after, wordStart, start,
+                startFilter, triggerCheck, validator, rejection);
     }
 }

@@ -25,8 +25,14 @@ final class SecretRules {
         "initial catalog", "user id", "userid=", "uid=", "username=", "user=", "jdbc:", "port=", "driver=", "sslmode"};
     /** Key names that contain a secret word but name something that is not a secret (max_tokens, password_policy). */
     private static final String[] NOT_SECRET_KEYS = {"length", "count", "max", "min", "type", "url", "uri", "endpoint",
-        "path", "file", "name", "policy", "expir", "ttl", "limit", "usage", "field", "label", "hint", "reset",
-        "required", "enabled", "_id", "tokeniz", "rotation", "format", "prompt", "strength", "hash", "manager", "store"};
+        "path", "file", "name", "policy", "expir", "ttl", "limit", "usage", "field", "label", "hint",
+        "required", "enabled", "_id", "tokeniz", "rotation", "format", "prompt", "strength", "hash"};
+    /**
+     * Words that make a key name something other than a secret only after the secret word: {@code password_store},
+     * {@code password_manager}, {@code password_reset}; before it they name whose secret it is ({@code keystore_password},
+     * {@code key-store-password}, {@code manager_password}, {@code reset_token}).
+     */
+    private static final String[] NOT_SECRET_AFTER_KEY_WORD = {"store", "manager", "reset"};
 
     /** {@code userPassword}: a variable name, not a value. */
     private static final Pattern CAMEL_CASE = Pattern.compile("[a-z]+(?:[A-Z][a-z]+)+");
@@ -98,7 +104,7 @@ final class SecretRules {
                         "password", "passwd", "passphrase", "pwd", "secret", "token", "api_key", "api-key", "apikey",
                         "access_key", "access-key", "accesskey", "auth_key", "auth-key", "authkey", "private_key", "private-key",
                         "privatekey",
-                        "credential"),
+                        "credential").skippingKnownRejections(SecretRules::shortAssignedValueEnd),
                 prefixed(FindingType.GENERIC_SECRET,
                         "(?i)(?<![A-Za-z0-9])(?:bearer|basic)\\s{1,3}([A-Za-z0-9._~+/-]{15,2047}[A-Za-z0-9_~+/=-])",
                         1, 2100, (t, m, s, e) -> tokenLike(t.substring(s, e)) ? 0.85 : REJECT, "bearer", "basic"));
@@ -164,8 +170,7 @@ final class SecretRules {
 
     private static double awsSecret(String text, MatchResult m, int s, int e) {
         String v = text.substring(s, e);
-        boolean mixed = v.chars().anyMatch(Character::isUpperCase) && v.chars().anyMatch(Character::isLowerCase)
-                && v.chars().anyMatch(Character::isDigit);
+        boolean mixed = (kinds(v) & MIXED) == MIXED;
         if (!mixed || !keyLike(text, s, e, 0, 4.0) || !Context.near(text, s, e, 160, AWS_CONTEXT)) {
             return REJECT;
         }
@@ -233,8 +238,7 @@ final class SecretRules {
         if (v.contains("T3BlbkFJ")) {
             return keyLike(text, s, e, bodyStart, 3.5) ? 0.99 : REJECT;
         }
-        boolean mixed = body.chars().anyMatch(Character::isUpperCase) && body.chars().anyMatch(Character::isLowerCase)
-                && body.chars().anyMatch(Character::isDigit);
+        boolean mixed = (kinds(body) & MIXED) == MIXED;
         return body.length() >= 32 && mixed && keyLike(text, s, e, bodyStart, 4.0) ? 0.85 : REJECT;
     }
 
@@ -285,19 +289,81 @@ final class SecretRules {
         return connection && secretValue(text.substring(s, e), 3) ? 0.9 : REJECT;
     }
 
+    /** The key words the {@code key = value} pattern starts with (its alternatives; "credentials?" as "credential"). */
+    private static final String[] ASSIGNMENT_KEY_WORDS = {"password", "passwd", "passphrase", "pwd", "secret", "token",
+        "credential", "apikey", "api_key", "api-key", "accesskey", "access_key", "access-key", "authkey", "auth_key",
+        "auth-key", "privatekey", "private_key", "private-key"};
+    /** The shortest of them. */
+    private static final int SHORTEST_KEY_WORD = 3;
+    /** The pattern's longest unquoted value. */
+    private static final int LONGEST_UNQUOTED_VALUE = 300;
+
+    /**
+     * The {@code key=value} of logs and configs with a short value ({@code tokens_in=1964}) without the regex: when the
+     * key run from {@code start} ends at an {@code =} directly followed by an unquoted value, the pattern's first match is
+     * the key run, the {@code =} and the value up to its last character that may end it; shorter than
+     * {@link #MIN_ASSIGNED_SECRET}, {@link #assignment} rejects it. Anything else (spaces, quotes, {@code =>}, long keys
+     * or values, the region's end) returns -1 and the regex decides.
+     */
+    private static int shortAssignedValueEnd(String text, int start, int to) {
+        if (!startsWithKeyWord(text, start)) {
+            return -1;
+        }
+        int keyEnd = start;
+        while (keyEnd < to && isKeyChar(text.charAt(keyEnd))) {
+            keyEnd++;
+        }
+        int valueStart = keyEnd + 1;
+        if (keyEnd - start > SHORTEST_KEY_WORD + 30 || valueStart >= to || text.charAt(keyEnd) != '='
+                || "> \t\n\u000B\f\r\"'`".indexOf(text.charAt(valueStart)) >= 0) {
+            return -1;
+        }
+        int runEnd = valueStart;
+        while (runEnd < to && runEnd - valueStart < LONGEST_UNQUOTED_VALUE
+                && " \t\n\u000B\f\r\"'`,;)}]".indexOf(text.charAt(runEnd)) < 0) {
+            runEnd++;
+        }
+        if (runEnd == to || runEnd - valueStart >= LONGEST_UNQUOTED_VALUE) {
+            return -1;
+        }
+        int valueEnd = runEnd;
+        while (valueEnd > valueStart && ".!?:".indexOf(text.charAt(valueEnd - 1)) >= 0) {
+            valueEnd--;
+        }
+        return valueEnd > valueStart && valueEnd - valueStart < MIN_ASSIGNED_SECRET ? valueEnd : -1;
+    }
+
+    /** Case is ignored for ASCII letters only, as the pattern's (?i) does (regionMatches would also fold 'ſ' to 's'). */
+    private static boolean startsWithKeyWord(String text, int i) {
+        char first = i < text.length() ? (char) (text.charAt(i) | 0x20) : ' ';
+        if ("pstca".indexOf(first) < 0) {
+            return false;
+        }
+        for (String word : ASSIGNMENT_KEY_WORDS) {
+            int k = 0;
+            while (k < word.length() && i + k < text.length()
+                    && (text.charAt(i + k) == word.charAt(k) || text.charAt(i + k) == Character.toUpperCase(word.charAt(k)))) {
+                k++;
+            }
+            if (k == word.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code key = value} where the key names a secret; the value must look like one. */
     private static double assignment(String text, MatchResult m, int s, int e) {
         if (e - s < MIN_ASSIGNED_SECRET) {
             return REJECT; // what secretValue below rejects anyway, before any String is built: counts like tokens_in=1964
         }
-        String key = keyName(text, m.start()) + m.group(1).toLowerCase(Locale.ROOT);
+        String fromKeyWord = m.group(1).toLowerCase(Locale.ROOT);
+        String key = keyName(text, m.start()) + fromKeyWord;
         String separator = m.group(2).toLowerCase(Locale.ROOT);
         String value = text.substring(s, e);
         boolean quoted = m.group(6) == null;
-        for (String notSecret : NOT_SECRET_KEYS) {
-            if (key.contains(notSecret)) {
-                return REJECT;
-            }
+        if (containsAny(key, NOT_SECRET_KEYS) || containsAny(fromKeyWord, NOT_SECRET_AFTER_KEY_WORD)) {
+            return REJECT;
         }
         boolean prose = Character.isLetter(separator.charAt(0));
         if (prose && !LOWER_WORD.matcher(key).matches()) {
@@ -312,7 +378,16 @@ final class SecretRules {
                     && (value.chars().anyMatch(Character::isDigit) || !value.equals(value.toLowerCase(Locale.ROOT)));
             return quoted && !prose || passwordLike(value) || machineLike ? 0.85 : REJECT;
         }
-        return tokenLike(value) ? 0.8 : REJECT;
+        return tokenShaped(value) ? 0.8 : REJECT; // tokenLike's look-alike checks are secretValue's, passed above
+    }
+
+    private static boolean containsAny(String s, String[] words) {
+        for (String w : words) {
+            if (s.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The part of the key name before the secret word: {@code db_} of {@code db_password}. */
@@ -351,10 +426,30 @@ final class SecretRules {
 
     /** A machine-made token: long, random-looking, of at least two character kinds. */
     static boolean tokenLike(String v) {
-        int kinds = (v.chars().anyMatch(Character::isUpperCase) ? 1 : 0) + (v.chars().anyMatch(Character::isLowerCase) ? 1 : 0)
-                + (v.chars().anyMatch(Character::isDigit) ? 1 : 0);
-        return v.length() >= 16 && kinds >= 2 && Checksums.entropy(v) >= 3.3 && !LookAlikes.isPlaceholder(v)
-                && !LookAlikes.isMasked(v) && v.chars().noneMatch(Character::isWhitespace);
+        return tokenShaped(v) && !LookAlikes.isPlaceholder(v) && !LookAlikes.isMasked(v);
+    }
+
+    private static boolean tokenShaped(String v) {
+        int kinds = kinds(v);
+        return v.length() >= 16 && Integer.bitCount(kinds & MIXED) >= 2 && (kinds & SPACE) == 0
+                && Checksums.entropy(v) >= 3.3;
+    }
+
+    private static final int UPPER = 1;
+    private static final int LOWER = 2;
+    private static final int DIGIT = 4;
+    private static final int SPACE = 8;
+    private static final int MIXED = UPPER | LOWER | DIGIT;
+
+    /** Which of upper-case letters, lower-case letters, digits and white space (by char, as Character tells) occur. */
+    private static int kinds(String v) {
+        int kinds = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            kinds |= (Character.isUpperCase(c) ? UPPER : 0) | (Character.isLowerCase(c) ? LOWER : 0)
+                    | (Character.isDigit(c) ? DIGIT : 0) | (Character.isWhitespace(c) ? SPACE : 0);
+        }
+        return kinds;
     }
 
     /** A reference to where the secret lives, not the secret: {@code os.environ[...]}, {@code getPassword()}. */

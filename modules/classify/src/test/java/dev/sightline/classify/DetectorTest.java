@@ -32,6 +32,7 @@ class DetectorTest {
                 Arguments.of(FindingType.IP_ADDRESS, "client 34.201.12.7", "34.201.12.7"),
                 Arguments.of(FindingType.PHONE_NUMBER, "call (415) 867-5309", "(415) 867-5309"),
                 Arguments.of(FindingType.PHONE_NUMBER, "tel +44 20 7123 4567", "+44 20 7123 4567"),
+                Arguments.of(FindingType.PHONE_NUMBER, "Marie: 06 12 34 56 78", "06 12 34 56 78"),
                 Arguments.of(FindingType.US_NPI, "NPI 1234567893", "1234567893"),
                 Arguments.of(FindingType.MEDICAL_RECORD_NUMBER, "MRN: 00123456", "00123456"),
                 Arguments.of(FindingType.ICD10_CODE, "Diagnosis: E11.9", "E11.9"),
@@ -53,7 +54,9 @@ class DetectorTest {
                 Arguments.of(FindingType.CONNECTION_STRING_PASSWORD, "postgres://app:S3cr3tPa55@db.acme.io:5432/x", "S3cr3tPa55"),
                 Arguments.of(FindingType.CONNECTION_STRING_PASSWORD, "Server=tcp:db;Database=o;User Id=u;Password=Hunt3r2!;", "Hunt3r2!"),
                 Arguments.of(FindingType.GENERIC_SECRET, "my password is Tr0ub4dor&3", "Tr0ub4dor&3"),
-                Arguments.of(FindingType.GENERIC_SECRET, "api_key: \"q8Zr2LmX9vK4pT7wN3bY6cH1\"", "q8Zr2LmX9vK4pT7wN3bY6cH1"));
+                Arguments.of(FindingType.GENERIC_SECRET, "api_key: \"q8Zr2LmX9vK4pT7wN3bY6cH1\"", "q8Zr2LmX9vK4pT7wN3bY6cH1"),
+                Arguments.of(FindingType.GENERIC_SECRET, "server.ssl.key-store-password=Kx9#mQ2vLp7", "Kx9#mQ2vLp7"),
+                Arguments.of(FindingType.GENERIC_SECRET, "reset_token = q8Zr2LmX9vK4pT7wN3bY6cH1", "q8Zr2LmX9vK4pT7wN3bY6cH1"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -85,6 +88,7 @@ class DetectorTest {
                 "Room B12 is booked; see section A10.2.", "SSN 078-05-1120", "NINO QQ123456C", "ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
                 "ghp_16C7e42F292c6912E7710c838347Ae178B4a", "IBAN GB82 WEST 1234 5698 7654 32", "IBAN DE75512108001245126198",
                 "SSN 666-12-3456", "DEA AB1234564", "NPI 1234567890", "max_tokens=4096", "the password is incorrect",
+                "password_store = /var/lib/vault/kv2", "PASSWORD_MANAGER=Bitwarden7x", "password_reset: enabled_for_all",
                 "Chrome/120.0.0.0 Safari/537.36", "postgres://user:password@db.acme.io/x", "postgres://app:S3cr3t99@localhost/x",
                 "logo@2x.png", "git@github.com:acme/repo.git", "password = os.environ[\"DB_PASSWORD\"]",
                 "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----");
@@ -122,6 +126,20 @@ class DetectorTest {
         assertThat(SCANNER.scan("import os\nprint(os.environ)\n").findings()).extracting(Finding::type)
                 .containsExactly(FindingType.SOURCE_CODE);
         assertThat(SCANNER.scan("We met on Monday. For the next step, if possible, return the forms.").findings()).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void organisationMarkersMayHoldDigits() {
+        // digits then step the automaton (they do not in the rules' anchors, where a number is skipped at once)
+        ContentScanner scanner = new ContentScanner(ScannerConfig.of("detector-test-key-0123456789".getBytes(StandardCharsets.UTF_8))
+                .withOrgMarkers(List.of("com.acme2024."), List.of("(c) 2024-2025 Acme")));
+        String code = "\npublic class Invoice {\n    private int total = 0;\n}\n";
+        assertThat(scanner.scan("// (c) 2024-2025 Acme" + code).findings()).extracting(Finding::type)
+                .containsExactlyInAnyOrder(FindingType.PROPRIETARY_CODE, FindingType.SOURCE_CODE);
+        assertThat(scanner.scan("import com.acme2024.billing;" + code).findings()).extracting(Finding::type)
+                .containsExactlyInAnyOrder(FindingType.PROPRIETARY_CODE, FindingType.SOURCE_CODE);
+        assertThat(scanner.scan("// (c) 2023-2025 Acme" + code).findings()).extracting(Finding::type)
+                .containsExactly(FindingType.SOURCE_CODE);
     }
 
     static final String JWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ"

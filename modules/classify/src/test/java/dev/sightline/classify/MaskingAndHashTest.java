@@ -69,4 +69,11 @@ class MaskingAndHashTest {
         assertThat(scanned.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(40);
         assertThat(scanner.scan(text).truncated()).isFalse();
     }
+
+    @Test
+    void codeLinesCountedAsStringLines() {
+        for (String code : List.of("", "a", "a\n", "\n", "a\nb", "a\r\nb\r\n", "a\rb\n\nc", "\r\n\r", "x\n\r\ny")) {
+            assertThat(Masking.lineCount(code)).as(code).isEqualTo((int) code.lines().count());
+        }
+    }
 }

@@ -68,6 +68,8 @@ public final class AlertFactory {
                 .setFindings(new ArrayList<>(detection.findings()))
                 .setEventCount(1)
                 .setBytesOut(event.getBytesOut())
+                .setClientIp(event.getClientIp())
+                .setHost(event.getHost())
                 .setFirstSeen(event.getEventTime())
                 .setLastSeen(event.getEventTime())
                 .setCreatedAt(now)

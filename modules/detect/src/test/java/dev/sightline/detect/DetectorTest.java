@@ -35,6 +35,8 @@ class DetectorTest {
         Alert alert = single(policy, Duration.ofHours(3));
         assertThat(alert.getAlertId()).isEqualTo("shadow-ai|alice|chatgpt|2026-11-27T00:00:00Z");
         assertThat(alert.getRuleVersion()).isEqualTo(ShadowAiRule.VERSION);
+        assertThat(alert.getClientIp()).as("source endpoint for SIEMs").isEqualTo("10.0.0.1");
+        assertThat(alert.getHost()).isEqualTo("chatgpt.example");
         assertThat(alert.getSeverity()).as("policy override").isEqualTo(5);
         assertThat(alert.getPolicyVersion()).isEqualTo(4);
         assertThat(alert.getStatus()).isEqualTo(AlertStatus.NEW);

@@ -3,6 +3,7 @@ package dev.sightline.detect.siem;
 import dev.sightline.model.Alert;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
  * number ({@code cn1}) because vendors disagree on what {@code in} and {@code out} mean.
  */
 public final class CefRenderer {
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     /** Sightline severity 1-5 on CEF's 0-10 scale: Low 0-3, Medium 4-6, High 7-8, Very-High 9-10. */
     private static final int[] CEF_SEVERITY = {0, 1, 3, 5, 8, 10};
 
@@ -41,6 +43,8 @@ public final class CefRenderer {
         ext.put("externalId", alert.getAlertId());
         ext.put("cnt", Long.toString(alert.getEventCount()));
         putIfPresent(ext, "suser", alert.getUser());
+        // CEF's src takes an IP address only; a proxy that logs client host names gets shost
+        putIfPresent(ext, isIpLiteral(alert.getClientIp()) ? "src" : "shost", alert.getClientIp());
         putIfPresent(ext, "dhost", SiemJson.host(alert));
         ext.put("act", alert.getStatus().name().toLowerCase(Locale.ROOT));
         ext.put("msg", alert.getDescription().isEmpty() ? alert.getTitle() : alert.getDescription());
@@ -80,5 +84,10 @@ public final class CefRenderer {
     static String extensionValue(String value) {
         return value.replace("\\", "\\\\").replace("=", "\\=").replace("\r\n", "\\n").replace("\n", "\\n")
                 .replace("\r", "\\r");
+    }
+
+    private static boolean isIpLiteral(String value) {
+        return value != null && (IPV4.matcher(value).matches()
+                || value.indexOf(':') >= 0 && value.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':'));
     }
 }

@@ -58,8 +58,14 @@ public final class EcsRenderer {
             doc.putObject("destination").put("domain", host);
             doc.putObject("url").put("domain", host);
         }
-        if (alert.getBytesOut() != null) {
-            doc.putObject("source").put("bytes", alert.getBytesOut());
+        if (alert.getClientIp() != null || alert.getBytesOut() != null) {
+            ObjectNode source = doc.putObject("source");
+            if (alert.getClientIp() != null) {
+                source.put("ip", alert.getClientIp());
+            }
+            if (alert.getBytesOut() != null) {
+                source.put("bytes", alert.getBytesOut());
+            }
         }
         doc.set("labels", labels(alert));
         return SiemJson.write(doc);

@@ -25,6 +25,7 @@ public final class OcsfRenderer {
     private static final List<String> ACTIVITIES = List.of("Unknown", "Create", "Update", "Close");
     private static final List<String> SEVERITIES = List.of("Unknown", "Informational", "Low", "Medium", "High", "Critical");
     private static final int OBSERVABLE_HOSTNAME = 1;
+    private static final int OBSERVABLE_IP_ADDRESS = 2;
     private static final int OBSERVABLE_USER_NAME = 4;
     private static final int OBSERVABLE_HASH = 8;
     private static final int OBSERVABLE_RESOURCE_UID = 10;
@@ -139,6 +140,9 @@ public final class OcsfRenderer {
                 user.putObject("org").put("ou_name", alert.getDepartment());
             }
         }
+        if (alert.getClientIp() != null) {
+            evidence.putObject("src_endpoint").put("ip", alert.getClientIp());
+        }
         String host = SiemJson.host(alert);
         if (host != null) {
             evidence.putObject("dst_endpoint").put("hostname", host);
@@ -174,6 +178,9 @@ public final class OcsfRenderer {
         ArrayNode observables = MAPPER.createArrayNode();
         if (alert.getUser() != null) {
             observable(observables, "evidences[0].actor.user.name", OBSERVABLE_USER_NAME, alert.getUser());
+        }
+        if (alert.getClientIp() != null) {
+            observable(observables, "evidences[0].src_endpoint.ip", OBSERVABLE_IP_ADDRESS, alert.getClientIp());
         }
         String host = SiemJson.host(alert);
         if (host != null) {

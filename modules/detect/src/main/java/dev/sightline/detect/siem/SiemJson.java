@@ -61,8 +61,8 @@ final class SiemJson {
                 .collect(Collectors.joining("; "));
     }
 
-    /** The destination host when the rule recorded one in the alert attributes (e.g. an uncatalogued AI service). */
+    /** The destination host of the newest event, else the one a rule recorded in the attributes (older alerts). */
     static String host(Alert alert) {
-        return alert.getAttributes().get(HOST_ATTRIBUTE);
+        return alert.getHost() != null ? alert.getHost() : alert.getAttributes().get(HOST_ATTRIBUTE);
     }
 }

@@ -15,6 +15,7 @@ class CefRendererTest {
         String line = renderer.render(SampleAlerts.egress().build());
         assertThat(line).startsWith("CEF:0|Sightline|Sightline|0.1.0|sensitive-egress|Card numbers sent to ChatGPT|8|");
         assertThat(line).contains("rt=" + SampleAlerts.CREATED.toEpochMilli(), "suser=alice@corp.example", "act=new",
+                "src=" + SampleAlerts.CLIENT_IP, "dhost=" + SampleAlerts.HOST,
                 "cs1=chatgpt cs1Label=aiTool", "cs2=Finance cs2Label=department", "cs3=PCI cs3Label=dataClasses",
                 "cs4=A.4.3,A.7.5,A.9.4 cs4Label=iso42001Controls",
                 "cs5=CREDIT_CARD " + SampleAlerts.MASKED_CARD + " #" + SampleAlerts.CARD_HASH + " cs5Label=maskedFindings",
@@ -59,5 +60,11 @@ class CefRendererTest {
         String escaped = CefRenderer.extensionValue(text);
         assertThat(escaped.replace("\\\\", "").replace("\\=", "")).doesNotContain("=");
         assertThat(escaped).doesNotContain("\n", "\r");
+    }
+
+    @Test
+    void aClientHostNameIsASourceHostNotASourceAddress() {
+        String line = renderer.render(SampleAlerts.egress().setClientIp("laptop-42.corp.example").build());
+        assertThat(line).contains("shost=laptop-42.corp.example").doesNotContain("src=");
     }
 }

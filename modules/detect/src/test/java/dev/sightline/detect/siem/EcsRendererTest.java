@@ -12,8 +12,7 @@ class EcsRendererTest {
 
     @Test
     void anAlertIsAnEcsAlertDocument() throws Exception {
-        JsonNode doc = new ObjectMapper().readTree(renderer.render(SampleAlerts.egress()
-                .setAttributes(Map.of("host", "api.example-ai.test")).build()));
+        JsonNode doc = new ObjectMapper().readTree(renderer.render(SampleAlerts.egress().build()));
         assertThat(doc.get("@timestamp").asText()).isEqualTo("2026-11-27T09:40:01Z");
         assertThat(doc.at("/ecs/version").asText()).isEqualTo("9.4.0");
         assertThat(doc.at("/event/kind").asText()).isEqualTo("alert");
@@ -24,11 +23,19 @@ class EcsRendererTest {
         assertThat(doc.at("/rule/ruleset").asText()).isEqualTo(EcsRenderer.RULESET);
         assertThat(doc.at("/rule/version").asText()).isEqualTo("2");
         assertThat(doc.at("/user/name").asText()).isEqualTo("alice@corp.example");
-        assertThat(doc.at("/destination/domain").asText()).isEqualTo("api.example-ai.test");
+        assertThat(doc.at("/destination/domain").asText()).isEqualTo(SampleAlerts.HOST);
+        assertThat(doc.at("/source/ip").asText()).isEqualTo(SampleAlerts.CLIENT_IP);
         assertThat(doc.at("/source/bytes").asLong()).isEqualTo(2_097_152L);
         assertThat(doc.at("/labels/iso42001_controls").asText()).isEqualTo("A.4.3,A.7.5,A.9.4");
         assertThat(doc.at("/labels/masked_findings").asText()).contains(SampleAlerts.MASKED_CARD);
         doc.get("labels").forEach(label -> assertThat(label.isTextual()).as("ECS labels are keywords").isTrue());
+    }
+
+    @Test
+    void alertsWrittenBeforeTheHostFieldKeepTheirHostAttribute() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(renderer.render(SampleAlerts.egress().setHost(null)
+                .setAttributes(Map.of("host", "api.example-ai.test")).build()));
+        assertThat(doc.at("/destination/domain").asText()).isEqualTo("api.example-ai.test");
     }
 
     @Test

@@ -37,7 +37,7 @@ class OcsfRendererTest {
             "risk_level_id", Set.of(0, 1, 2, 3, 4, 99));
     private static final Set<Integer> ANALYTIC_TYPE_IDS = Set.of(0, 1, 2, 3, 4, 99);
     private static final Set<Integer> DATA_CATEGORY_IDS = Set.of(0, 1, 2, 3, 4, 5, 6, 99);
-    /** Observable type ids the renderer uses: 1 Hostname, 4 User Name, 8 Hash, 10 Resource UID (0 Unknown, 99 Other). */
+    /** Observable type ids the renderer uses: 1 Hostname, 2 IP Address, 4 User Name, 8 Hash, 10 Resource UID. */
     private static final Set<Integer> OBSERVABLE_TYPE_IDS = Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 99);
 
     private final OcsfRenderer renderer = new OcsfRenderer(SiemProduct.sightline("0.1.0"));
@@ -65,6 +65,9 @@ class OcsfRendererTest {
         assertThat(f.at("/finding_info/first_seen_time").asLong()).isEqualTo(SampleAlerts.FIRST.toEpochMilli());
         assertThat(f.at("/finding_info/last_seen_time").asLong()).isEqualTo(SampleAlerts.LAST.toEpochMilli());
         assertThat(f.at("/evidences/0/actor/user/name").asText()).isEqualTo("alice@corp.example");
+        assertThat(f.at("/evidences/0/src_endpoint/ip").asText()).isEqualTo(SampleAlerts.CLIENT_IP);
+        assertThat(f.at("/evidences/0/dst_endpoint/hostname").asText()).isEqualTo(SampleAlerts.HOST);
+        assertThat(f.get("observables").findValuesAsText("value")).contains(SampleAlerts.CLIENT_IP, SampleAlerts.HOST);
         assertThat(f.at("/evidences/0/data/bytes_out").asLong()).isEqualTo(2_097_152L);
         assertThat(f.at("/evidences/0/data/findings/0/masked_preview").asText()).isEqualTo(SampleAlerts.MASKED_CARD);
         assertThat(f.at("/resources/1/uid").asText()).isEqualTo("asset-42");
@@ -90,6 +93,7 @@ class OcsfRendererTest {
         JsonNode f = validated(SampleAlerts.bare());
         assertThat(f.has("ai_model")).isFalse();
         assertThat(f.has("data_classification")).isFalse();
+        assertThat(f.at("/evidences/0").has("src_endpoint")).isFalse();
         assertThat(f.get("severity_id").asInt()).isEqualTo(3);
     }
 

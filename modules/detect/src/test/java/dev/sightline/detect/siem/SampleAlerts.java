@@ -19,6 +19,8 @@ final class SampleAlerts {
     static final Instant CREATED = Instant.parse("2026-11-27T09:40:01Z");
     static final String MASKED_CARD = "4111 **** **** 1111";
     static final String CARD_HASH = "9f2c4e0b7a1d3c5e";
+    static final String CLIENT_IP = "10.20.30.40";
+    static final String HOST = "chatgpt.com";
 
     private SampleAlerts() {
     }
@@ -48,6 +50,8 @@ final class SampleAlerts {
                         .setMaskedPreview(MASKED_CARD).setValueHash(CARD_HASH).build())))
                 .setEventCount(3)
                 .setBytesOut(2_097_152L)
+                .setClientIp(CLIENT_IP)
+                .setHost(HOST)
                 .setFirstSeen(FIRST)
                 .setLastSeen(LAST)
                 .setCreatedAt(CREATED)

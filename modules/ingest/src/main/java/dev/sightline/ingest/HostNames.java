@@ -47,19 +47,24 @@ public final class HostNames {
 
     /** A URL path without query or fragment; {@code /} for an empty path. */
     public static String pathWithoutQuery(String rawPath) {
-        if (rawPath == null || rawPath.isEmpty()) {
-            return "/";
-        }
-        int cut = rawPath.length();
-        int q = rawPath.indexOf('?');
+        String path = rawPath == null ? "" : withoutQuery(rawPath);
+        return path.isEmpty() ? "/" : path;
+    }
+
+    /**
+     * A URL or path cut before its query or fragment. They hold parameters — often what the user typed or shared,
+     * sensitive values included — and never the identity of the resource, so no event keeps them.
+     */
+    public static String withoutQuery(String url) {
+        int cut = url.length();
+        int q = url.indexOf('?');
         if (q >= 0) {
             cut = q;
         }
-        int f = rawPath.indexOf('#');
+        int f = url.indexOf('#');
         if (f >= 0 && f < cut) {
             cut = f;
         }
-        String path = rawPath.substring(0, cut);
-        return path.isEmpty() ? "/" : path;
+        return url.substring(0, cut);
     }
 }

@@ -3,6 +3,7 @@ package dev.sightline.pipeline;
 import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.SightlineConfig;
 import dev.sightline.pipeline.errors.DeadLetterDeserializationHandler;
+import dev.sightline.pipeline.errors.GlobalDeadLetterSink;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class StreamsApplication implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
+    private final GlobalDeadLetterSink globalDeadLetters;
 
     public StreamsApplication(SightlineConfig config, Topology topology) {
         this(config, topology, Map.of());
@@ -34,6 +36,7 @@ public final class StreamsApplication implements AutoCloseable {
         Properties props = new Properties();
         props.putAll(streamsProperties(config));
         props.putAll(overrides);
+        this.globalDeadLetters = (GlobalDeadLetterSink) props.get(DeadLetterDeserializationHandler.GLOBAL_SINK);
         this.streams = new KafkaStreams(topology, props);
         // A thread that dies on an unexpected error is replaced rather than taking the application down;
         // bad records never get here (they become dead letters), so this is for defects and broker trouble.
@@ -64,6 +67,8 @@ public final class StreamsApplication implements AutoCloseable {
         // an unreadable record on an Avro topic becomes a dead letter instead of stopping the application
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(DeadLetterDeserializationHandler.CONFIG, config);
+        // opens a producer only when a reference record is unreadable; closed by close()
+        props.put(DeadLetterDeserializationHandler.GLOBAL_SINK, GlobalDeadLetterSink.forConfig(config));
         return props;
     }
 
@@ -82,5 +87,6 @@ public final class StreamsApplication implements AutoCloseable {
     @Override
     public void close() {
         streams.close(CLOSE_TIMEOUT);
+        globalDeadLetters.close();
     }
 }

@@ -112,6 +112,19 @@ class ParseCommandTest {
     }
 
     @Test
+    void aTenMegabyteLineIsOneTooLargeRejectAndTheLinesAroundItParse(@TempDir Path dir) throws Exception {
+        String huge = GOOD_LINE.replace(" alice ", " " + "a".repeat(10 << 20) + " ");
+        Path file = Files.writeString(dir.resolve("huge.log"), GOOD_LINE + "\n" + huge + "\n" + GOOD_LINE + "\n");
+
+        assertThat(run("parse", "--format", "squid", file.toString())).isZero();
+
+        assertThat(events()).hasSize(2);
+        assertThat(err.toString()).contains("huge.log:2: TOO_LARGE: line is longer than 1048576 bytes")
+                .contains("read 3 lines, parsed 2, skipped 0, rejected 1")
+                .doesNotContain("aaaaaaaa");
+    }
+
+    @Test
     void failOnRejectTurnsRejectsIntoAnExitCode(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("bad.log"), "not a squid line\n");
         assertThat(run("parse", "--format", "squid", "--fail-on-reject", file.toString()))

@@ -6,42 +6,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.app.evidence.EvidenceControl;
 import dev.sightline.app.reference.ReferenceTables;
-import dev.sightline.app.runtime.PipelineDrain;
-import dev.sightline.app.runtime.SightlineRuntime;
-import dev.sightline.config.ConfigKeys;
-import dev.sightline.config.SightlineConfig;
 import dev.sightline.model.DataAsset;
 import dev.sightline.model.DataClass;
 import dev.sightline.model.Topic;
-import dev.sightline.pipeline.SightlineTopology;
 import dev.sightline.reference.CatalogRecords;
-import dev.sightline.serde.MockSchemaRegistryClient;
 import dev.sightline.testkit.KafkaBroker;
 import dev.sightline.testkit.RealKafka;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,43 +43,33 @@ class RawToOcsfIT {
     private static final List<Topic> OUTPUTS = List.of(Topic.AI_USAGE_ENRICHED, Topic.ALERTS, Topic.ALERTS_OCSF,
             Topic.ALERTS_ECS, Topic.ALERTS_CEF);
 
-    private final String registryScope = "raw-to-ocsf-" + UUID.randomUUID();
     private final ObjectMapper json = new ObjectMapper();
-    private SightlineRuntime runtime;
+    private PipelineUnderTest pipeline;
 
     @AfterEach
     void stop() {
-        if (runtime != null) {
-            runtime.close();
+        if (pipeline != null) {
+            pipeline.close();
         }
-        MockSchemaRegistryClient.dropScope(registryScope);
     }
 
     @Test
     void rawRecordsOfThreeSourcesBecomeOcsfAlertsWithoutLeakingValues(KafkaBroker broker, @TempDir Path stateDir)
             throws Exception {
-        SightlineConfig config = SightlineConfig.loader().environment(Map.of()).overrides(Map.of(
-                ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name(), broker.bootstrapServers(),
-                ConfigKeys.TOPIC_PREFIX.name(), broker.topicPrefix(),
-                ConfigKeys.APPLICATION_ID.name(), broker.applicationId(),
-                ConfigKeys.TOPIC_PARTITIONS.name(), "2",
-                ConfigKeys.SCHEMA_REGISTRY_URL.name(), "mock://" + registryScope,
-                ConfigKeys.STATE_DIR.name(), stateDir.toString(),
-                ConfigKeys.HTTP_PORT.name(), "0")).load();
+        pipeline = PipelineUnderTest.configure(broker, stateDir, "raw-to-ocsf", Map.of());
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
         new ReferenceTables(CatalogRecords.load(Optional.empty(), Clock.systemUTC()), List.of(),
-                List.of(confidentialLabel(now)), Optional.empty()).publish(config);
-        runtime = SightlineRuntime.start(config, SightlineRuntime.Mode.EMBEDDED);
+                List.of(confidentialLabel(now)), Optional.empty()).publish(pipeline.config());
+        pipeline.start();
 
-        broker.produce(config.topicName(Topic.RAW_PROXY_SQUID), null, utf8(now.getEpochSecond() + ".120    412 10.1.2.3 "
-                + "TCP_MISS/200 5120 POST https://claude.ai/api/organizations/chat alice HIER_DIRECT/160.79.104.10 application/json"));
-        broker.produce(config.topicName(Topic.RAW_PROXY_ZSCALER), null, utf8(zscaler(now)));
-        broker.produce(config.topicName(Topic.RAW_SAAS_M365), null, utf8(m365(now)));
-        PipelineDrain.await(config.kafkaClientProperties(), config.applicationId(),
-                SightlineTopology.sourceTopics(config), Duration.ofMinutes(2));
+        pipeline.produce(Topic.RAW_PROXY_SQUID, now.getEpochSecond() + ".120    412 10.1.2.3 TCP_MISS/200 5120 POST "
+                + "https://claude.ai/api/organizations/chat alice HIER_DIRECT/160.79.104.10 application/json");
+        pipeline.produce(Topic.RAW_PROXY_ZSCALER, zscaler(now));
+        pipeline.produce(Topic.RAW_SAAS_M365, m365(now));
+        pipeline.awaitProcessed();
 
         List<JsonNode> findings = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : readAll(broker, config.topicName(Topic.ALERTS_OCSF))) {
+        for (ConsumerRecord<byte[], byte[]> record : pipeline.readAll(Topic.ALERTS_OCSF)) {
             findings.add(json.readTree(record.value()));
         }
         assertThat(findings).allSatisfy(finding -> {
@@ -110,22 +84,18 @@ class RawToOcsfIT {
         assertThat(findings.toString()).contains("PCI", "SECRET", "CLASSIFIED_ASSET");
 
         for (Topic topic : OUTPUTS) {
-            for (ConsumerRecord<byte[], byte[]> record : readAll(broker, config.topicName(topic))) {
+            for (ConsumerRecord<byte[], byte[]> record : pipeline.readAll(topic)) {
                 String bytes = new String(record.value(), StandardCharsets.ISO_8859_1);
                 assertThat(bytes).as(topic.baseName()).doesNotContain(CARD, CARD.replace(" ", ""), AWS_KEY);
             }
         }
-        HttpClient http = HttpClient.newHttpClient();
         for (String path : List.of("/metrics", "/health", "/api/inventory", "/api/audit", "/api/alerts")) {
-            String body = http.send(HttpRequest.newBuilder(URI.create(runtime.httpUrl() + path)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(body).as(path).isNotBlank().doesNotContain(CARD, CARD.replace(" ", ""), AWS_KEY);
+            assertThat(pipeline.get(path)).as(path).isNotBlank().doesNotContain(CARD, CARD.replace(" ", ""), AWS_KEY);
         }
         for (EvidenceControl control : EvidenceControl.values()) {
             for (String format : List.of("json", "csv")) {
                 String path = "/api/evidence?control=" + control.id() + "&format=" + format; // the last 30 days
-                HttpResponse<String> evidence = http.send(HttpRequest.newBuilder(URI.create(runtime.httpUrl() + path))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> evidence = pipeline.send(path);
                 assertThat(evidence.statusCode()).as(path + ": " + evidence.body()).isEqualTo(200);
                 assertThat(evidence.body()).as(path).doesNotContain(CARD, CARD.replace(" ", ""), AWS_KEY);
                 if (control == EvidenceControl.A_4_3 && format.equals("json")) {
@@ -162,28 +132,5 @@ class RawToOcsfIT {
                 .setLabels(List.of("Confidential")).setSensitivityLabelId(CONFIDENTIAL_LABEL)
                 .setSensitivityLabelName("Confidential").setDataClasses(List.of(DataClass.CLASSIFIED_ASSET))
                 .setOwner(null).setUpdatedAt(now).build();
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(KafkaBroker broker, String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -76,7 +76,8 @@ class CrashRecoveryIT {
 
     @Test
     void aKilledApplicationResumesWithoutLosingOrDuplicatingRecords(KafkaBroker broker, @TempDir Path stateDir,
-                                                                   @TempDir Path logs) throws Exception {
+                                                                   @TempDir Path logs, @TempDir Path expectedStateDir)
+            throws Exception {
         Map<String, String> overrides = overrides(broker.bootstrapServers(), broker.topicPrefix(), stateDir);
         SightlineConfig config = load(overrides);
         broker.createTopics(1);
@@ -97,7 +98,7 @@ class CrashRecoveryIT {
             killedAt = TopicReader.readRaw(client(broker), events).size();
         }
         try (ChildProcess second = ChildProcess.start(overrides, log)) {
-            Expected expected = Expected.of(config, reference, input);
+            Expected expected = Expected.of(config, reference, input, expectedStateDir);
             SchemaRegistryClient registry = registry(config);
             Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
                     TopicReader.readRaw(client(broker), config.topicName(Topic.AI_USAGE_ENRICHED)).size()
@@ -245,7 +246,7 @@ class CrashRecoveryIT {
         }
 
         static Expected of(SightlineConfig clusterConfig, ReferenceTables reference,
-                           List<ProducerRecord<byte[], byte[]>> input) {
+                           List<ProducerRecord<byte[], byte[]>> input, Path stateDir) {
             Map<String, String> overrides = new HashMap<>();
             overrides.put(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name(), "unused:9092");
             overrides.put(ConfigKeys.TOPIC_PREFIX.name(), clusterConfig.topicPrefix());
@@ -253,6 +254,9 @@ class CrashRecoveryIT {
             overrides.put(ConfigKeys.SCANNER_HMAC_KEY.name(), SCANNER_KEY);
             // the test driver loses handler dead letters in a transaction; the reference needs no transactions
             overrides.put(ConfigKeys.PROCESSING_GUARANTEE.name(), "at_least_once");
+            // a directory of its own: the default one is shared with every other test driver on the machine, and
+            // RocksDB's lock on it failed this test when another build ran at the same time
+            overrides.put(ConfigKeys.STATE_DIR.name(), stateDir.toString());
             SightlineConfig config = SightlineConfig.loader().environment(Map.of()).overrides(overrides).load();
             SchemaRegistryClient registry = registry(config);
             Properties props = new Properties();

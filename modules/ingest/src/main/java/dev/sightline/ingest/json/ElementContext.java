@@ -4,7 +4,10 @@ import dev.sightline.ingest.EventIds;
 import dev.sightline.ingest.ParserOptions;
 import dev.sightline.ingest.RawRecord;
 import dev.sightline.ingest.UserNames;
+import dev.sightline.model.AccountType;
+import dev.sightline.model.Activity;
 import dev.sightline.model.AiUsageEvent;
+import dev.sightline.model.ProxyAction;
 import dev.sightline.model.SourceCoordinates;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,8 +55,11 @@ public record ElementContext(RawRecord record, String format, ParserOptions opti
 
     /**
      * A builder with the fields every event has: id, event time, ingest time (when Sightline read the record),
-     * source, product, and empty collections. Proxy action, activity and account type keep their schema defaults
-     * (UNKNOWN, OTHER, UNKNOWN) until the parser sets them.
+     * source, product, and empty collections. Proxy action, activity and account type start at their schema defaults
+     * (UNKNOWN, OTHER, UNKNOWN) until the parser sets them. They are set here rather than left to the builder: Avro
+     * resolves an enum default by loading its class through the trusted-packages check, so in a JVM started without
+     * {@code -Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.sightline.model} every event that relied on the default
+     * (all of ECS, which has no account type) failed to build.
      */
     public AiUsageEvent.Builder newEvent(String eventId, Instant eventTime, String sourceProduct) {
         return AiUsageEvent.newBuilder()
@@ -62,6 +68,9 @@ public record ElementContext(RawRecord record, String format, ParserOptions opti
                 .setIngestTime(record.receivedAt())
                 .setSource(source())
                 .setSourceProduct(sourceProduct)
+                .setProxyAction(ProxyAction.UNKNOWN)
+                .setActivity(Activity.OTHER)
+                .setAccountType(AccountType.UNKNOWN)
                 .setAssets(new ArrayList<>())
                 .setAttributes(new LinkedHashMap<>())
                 .setFindings(List.of())

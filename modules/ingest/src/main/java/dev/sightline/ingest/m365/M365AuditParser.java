@@ -7,6 +7,7 @@ import static dev.sightline.ingest.json.JsonFields.requiredText;
 import static dev.sightline.ingest.json.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sightline.ingest.HostNames;
 import dev.sightline.ingest.ParseOutcome;
 import dev.sightline.ingest.ParserOptions;
 import dev.sightline.ingest.json.ElementContext;
@@ -49,7 +50,8 @@ import java.util.Set;
  *   <li>assets: each {@code AccessedResources[]} entry (id = Id, else SiteUrl, else Name; name, type, uri = SiteUrl,
  *       action, sensitivityLabelId); entries with none of the three ids are counted in attribute
  *       {@code unidentified_resources}. Each {@code Contexts[]} entry (the document or meeting Copilot was invoked
- *       from) is an asset with action {@code Context}.</li>
+ *       from) is an asset with action {@code Context}. URLs lose their query and fragment
+ *       ({@link HostNames#withoutQuery}): shared links carry parameters, sometimes sensitive values.</li>
  *   <li>activity: PROMPT, except OTHER when {@code Messages} is non-empty and none is a prompt ({@code isPrompt}).</li>
  *   <li>accountType and tenant: CopilotInteraction and ConnectedAIAppInteraction run in the organisation's tenant:
  *       CORPORATE, tenant = {@code OrganizationId}. AIAppInteraction is a third-party AI app outside the tenant:
@@ -156,7 +158,7 @@ public final class M365AuditParser extends JsonRecordParser<JsonNode> {
         boolean xpia = false;
         for (JsonNode resource : entries(data, "AccessedResources")) {
             xpia |= bool(resource, "XPIADetected").orElse(false);
-            Optional<String> siteUrl = text(resource, "SiteUrl");
+            Optional<String> siteUrl = text(resource, "SiteUrl").map(HostNames::withoutQuery);
             Optional<String> name = text(resource, "Name");
             Optional<String> id = text(resource, "Id").or(() -> siteUrl).or(() -> name);
             if (id.isEmpty()) {
@@ -186,11 +188,12 @@ public final class M365AuditParser extends JsonRecordParser<JsonNode> {
     private static List<AccessedAsset> contexts(JsonNode data) throws RecordException {
         List<AccessedAsset> assets = new ArrayList<>();
         for (JsonNode context : entries(data, "Contexts")) {
-            Optional<String> id = text(context, "Id");
-            if (id.isEmpty()) {
+            Optional<String> written = text(context, "Id");
+            if (written.isEmpty()) {
                 continue; // a context without an id names nothing
             }
-            boolean isUrl = id.get().startsWith("https://") || id.get().startsWith("http://");
+            boolean isUrl = written.get().startsWith("https://") || written.get().startsWith("http://");
+            Optional<String> id = isUrl ? written.map(HostNames::withoutQuery) : written;
             assets.add(AccessedAsset.newBuilder()
                     .setId(id.get())
                     .setType(text(context, "Type").orElse(null))

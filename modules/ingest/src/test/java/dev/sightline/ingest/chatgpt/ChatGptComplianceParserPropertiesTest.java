@@ -27,4 +27,9 @@ class ChatGptComplianceParserPropertiesTest extends ParserRobustnessProperties {
     protected boolean elementsMayExpand() {
         return true;
     }
+
+    @Override
+    protected String timeField() {
+        return "created_at";
+    }
 }

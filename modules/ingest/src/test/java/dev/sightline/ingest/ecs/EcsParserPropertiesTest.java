@@ -22,4 +22,9 @@ class EcsParserPropertiesTest extends ParserRobustnessProperties {
         return List.of("@timestamp", "event", "kind", "type", "url", "domain", "url.domain", "http",
                 "http.request.body.bytes", "request", "bytes", "user", "name", "gen_ai", "gen_ai.request.model");
     }
+
+    @Override
+    protected String timeField() {
+        return "@timestamp";
+    }
 }

@@ -22,4 +22,9 @@ class GeminiAuditParserPropertiesTest extends ParserRobustnessProperties {
         return List.of("id", "time", "uniqueQualifier", "applicationName", "customerId", "actor", "email", "events",
                 "name", "parameters", "value", "multiValue", "items");
     }
+
+    @Override
+    protected String timeField() {
+        return "time";
+    }
 }

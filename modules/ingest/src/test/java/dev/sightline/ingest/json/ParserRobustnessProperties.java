@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sightline.ingest.ParseOutcome;
 import dev.sightline.ingest.RecordParser;
 import dev.sightline.ingest.RejectReason;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -21,11 +28,15 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /**
  * Properties every JSON parser must have, whatever the input: no exception, at least one outcome, never the
  * last-resort internal rejection (which would mean a parser bug), one outcome per element of an array of records, and
- * a clean TOO_LARGE for hostile nesting. Subclasses name the parser, its valid samples and the keys worth fuzzing.
+ * a clean TOO_LARGE for hostile nesting. Then the hostile inputs every parser must turn into a typed rejection: a
+ * 10 MB record, 100 000 levels of nesting, every truncation of a sample, invalid UTF-8, NUL bytes, and times far in
+ * the past or future or beyond 64 bits. Subclasses name the parser, its valid samples, the keys worth fuzzing and
+ * the field holding the record's time.
  */
 public abstract class ParserRobustnessProperties {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +48,9 @@ public abstract class ParserRobustnessProperties {
 
     /** Keys of the format, so that random trees sometimes look like real records. */
     protected abstract List<String> knownKeys();
+
+    /** Name of the field(s) holding the event time, wherever they occur in a record (e.g. {@code created_at}). */
+    protected abstract String timeField();
 
     /** True when one array element may expand to several outcomes (ChatGPT conversations with messages). */
     protected boolean elementsMayExpand() {
@@ -93,6 +107,77 @@ public abstract class ParserRobustnessProperties {
                 rejected -> assertThat(rejected.reasonCode()).isEqualTo(RejectReason.TOO_LARGE));
     }
 
+    @Test
+    void aTenMegabyteRecordIsRejectedAsTooLarge() throws JsonProcessingException {
+        ObjectNode record = (ObjectNode) JSON.readTree(validSamples().get(0));
+        record.put("padding", "x".repeat(10 << 20));
+        assertOnlyRejections(parse(JSON.writeValueAsBytes(record)), RejectReason.TOO_LARGE);
+    }
+
+    @Test
+    void aHundredThousandLevelsOfNestingAreRejectedWithoutExhaustingTheStack() {
+        int depth = 100_000;
+        assertOnlyRejections(parse(("[".repeat(depth) + "]".repeat(depth)).getBytes(StandardCharsets.UTF_8)),
+                RejectReason.TOO_LARGE);
+        assertOnlyRejections(parse(("{\"a\":".repeat(depth) + "1" + "}".repeat(depth))
+                .getBytes(StandardCharsets.UTF_8)), RejectReason.TOO_LARGE);
+    }
+
+    @Test
+    void everyTruncationOfASampleIsRejected() {
+        for (String sample : validSamples()) {
+            byte[] bytes = sample.getBytes(StandardCharsets.UTF_8);
+            for (int length = 0; length < bytes.length; length++) {
+                List<ParseOutcome> outcomes = parse(Arrays.copyOf(bytes, length));
+                assertThat(outcomes).as("first %d bytes of %s", length, sample).singleElement()
+                        .isInstanceOfSatisfying(ParseOutcome.Rejected.class, rejected -> assertThat(
+                                rejected.reasonCode()).isIn(RejectReason.MALFORMED, RejectReason.BAD_ENCODING));
+            }
+        }
+    }
+
+    @Test
+    void invalidUtf8IsRejectedAsBadEncoding() {
+        byte[][] invalid = {{(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xC0, (byte) 0xAF},
+                {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80},
+                {(byte) 0xE2, (byte) 0x82}};
+        for (byte[] sequence : invalid) {
+            assertOnlyRejections(parse(insertIntoFirstValue(sequence)), RejectReason.BAD_ENCODING);
+        }
+    }
+
+    @Test
+    void nulBytesAreRejectedOrReadButNeverBreakTheParser() {
+        assertOnlyRejections(parse(insertIntoFirstValue(new byte[] {0})), RejectReason.MALFORMED);
+        assertOnlyRejections(parse("\u0000".getBytes(StandardCharsets.UTF_8)), RejectReason.MALFORMED);
+        assertWellBehaved(parse(insertIntoFirstValue("\\u0000".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void timesFarInThePastOrFutureOrBeyondSixtyFourBitsAreBadTimestamps() throws JsonProcessingException {
+        List<JsonNode> hostile = List.of(
+                TextNode.valueOf("0001-01-01T00:00:00Z"), TextNode.valueOf("0001-01-01T00:00:00"),
+                TextNode.valueOf("0001-01-01 00:00:00"), TextNode.valueOf("9999-12-31T23:59:59Z"),
+                TextNode.valueOf("9999-12-31T23:59:59"), TextNode.valueOf("9999-12-31 23:59:59"),
+                TextNode.valueOf("+999999999-12-31T23:59:59Z"), TextNode.valueOf("-999999999-01-01T00:00:00Z"),
+                LongNode.valueOf(-1_000_000_000_000_000L), LongNode.valueOf(1_000_000_000_000_000L),
+                TextNode.valueOf("-1000000000000000"), TextNode.valueOf("1000000000000000"),
+                LongNode.valueOf(Long.MAX_VALUE), LongNode.valueOf(Long.MIN_VALUE), LongNode.valueOf(-1),
+                BigIntegerNode.valueOf(BigInteger.TWO.pow(64)), TextNode.valueOf("18446744073709551616"),
+                TextNode.valueOf(Long.toString(Long.MIN_VALUE)), DecimalNode.valueOf(new BigDecimal("1e400")),
+                TextNode.valueOf("1e400"));
+        for (JsonNode time : hostile) {
+            JsonNode record = JSON.readTree(validSamples().get(0));
+            assertThat(setEverywhere(record, timeField(), time)).as("a sample has field %s", timeField()).isPositive();
+            List<ParseOutcome> outcomes = parse(JSON.writeValueAsBytes(record));
+            assertThat(outcomes).as("%s = %s", timeField(), time)
+                    .noneMatch(outcome -> outcome instanceof ParseOutcome.Parsed)
+                    .anyMatch(outcome -> outcome instanceof ParseOutcome.Rejected);
+            assertOnlyRejections(outcomes.stream().filter(o -> o instanceof ParseOutcome.Rejected).toList(),
+                    RejectReason.BAD_TIMESTAMP);
+        }
+    }
+
     @Provide
     Arbitrary<Integer> sampleIndex() {
         return Arbitraries.integers().between(0, validSamples().size() - 1);
@@ -125,6 +210,37 @@ public abstract class ParserRobustnessProperties {
 
     private List<ParseOutcome> parse(byte[] bytes) {
         return parser().parse(Samples.raw(parser().format(), bytes));
+    }
+
+    private static void assertOnlyRejections(List<ParseOutcome> outcomes, RejectReason reasonCode) {
+        assertThat(outcomes).isNotEmpty().allSatisfy(outcome -> assertThat(outcome)
+                .isInstanceOfSatisfying(ParseOutcome.Rejected.class,
+                        rejected -> assertThat(rejected.reasonCode()).as(rejected.reason()).isEqualTo(reasonCode)));
+    }
+
+    /** The first sample with {@code bytes} inserted at the start of its first string value. */
+    private byte[] insertIntoFirstValue(byte[] bytes) {
+        byte[] sample = validSamples().get(0).getBytes(StandardCharsets.UTF_8);
+        int at = validSamples().get(0).indexOf("\":\"") + 3;
+        assertThat(at).as("a sample with a string value").isGreaterThan(2);
+        byte[] out = new byte[sample.length + bytes.length];
+        System.arraycopy(sample, 0, out, 0, at);
+        System.arraycopy(bytes, 0, out, at, bytes.length);
+        System.arraycopy(sample, at, out, at + bytes.length, sample.length - at);
+        return out;
+    }
+
+    /** Sets every field named {@code name} in the tree to {@code value}; returns how many there were. */
+    private static int setEverywhere(JsonNode node, String name, JsonNode value) {
+        int count = 0;
+        if (node instanceof ObjectNode object && object.has(name)) {
+            object.set(name, value);
+            count++;
+        }
+        for (JsonNode child : node) {
+            count += setEverywhere(child, name, value);
+        }
+        return count;
     }
 
     private static void assertWellBehaved(List<ParseOutcome> outcomes) {

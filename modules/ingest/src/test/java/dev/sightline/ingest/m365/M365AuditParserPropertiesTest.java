@@ -23,4 +23,9 @@ class M365AuditParserPropertiesTest extends ParserRobustnessProperties {
                 "AccessedResources", "Contexts", "Messages", "isPrompt", "ModelTransparencyDetails", "ModelName",
                 "AuditData", "value", "SensitivityLabelId");
     }
+
+    @Override
+    protected String timeField() {
+        return "CreationTime";
+    }
 }

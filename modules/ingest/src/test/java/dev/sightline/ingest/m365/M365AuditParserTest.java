@@ -63,6 +63,18 @@ class M365AuditParserTest {
     }
 
     @Test
+    void resourceAndContextUrlsLoseTheirQueryAndFragment() {
+        String shared = "https://contosolabs.sharepoint.example/sites/Finance/Shared%20Documents/FY26-Budget.docx";
+        AiUsageEvent e = event(parser, AUDIT.get(0).replace(shared, shared + "?e=4929587364584538&share=a@b.example#p2"));
+        assertThat(e.getAssets()).isNotEmpty().allSatisfy(asset -> {
+            assertThat(asset.getId()).doesNotContain("?", "#");
+            assertThat(asset.getUri()).satisfiesAnyOf(uri -> assertThat(uri).isNull(),
+                    uri -> assertThat(uri).doesNotContain("?", "#"));
+        });
+        assertThat(e.getAssets()).extracting(AccessedAsset::getUri).contains(shared);
+    }
+
+    @Test
     void arrayGivesOneOutcomePerRecordAndSkipsOtherOperations() {
         List<ParseOutcome> outcomes = Samples.parse(parser, AUDIT.get(1));
         assertThat(outcomes).hasSize(2);

@@ -22,4 +22,9 @@ class NetskopeParserPropertiesTest extends ParserRobustnessProperties {
         return List.of("date", "time", "x-cs-timestamp", "cs-host", "cs-uri", "x-cs-url", "x-cs-sni", "cs-method",
                 "cs-bytes", "sc-bytes", "sc-status", "x-cs-app-tags", "x-policy-action", "cs-uri-port");
     }
+
+    @Override
+    protected String timeField() {
+        return "date";
+    }
 }

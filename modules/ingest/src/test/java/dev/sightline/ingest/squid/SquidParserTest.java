@@ -228,6 +228,35 @@ class SquidParserTest {
                         r -> assertThat(r.reasonCode()).isEqualTo(RejectReason.TOO_LARGE));
     }
 
+    @Test
+    void hostileLinesGetTypedRejections() {
+        String good = "1795805792.485     39 127.0.0.1 TCP_MISS/200 370 GET http://www.example.com/ alice"
+                + " HIER_DIRECT/127.0.0.1 application/json";
+        String tenMegabytes = good.replace("http://www.example.com/", "http://www.example.com/" + "a".repeat(10 << 20));
+        assertThat(nativeParser.parse(SquidSamples.record("squid", "f", 1,
+                tenMegabytes.getBytes(StandardCharsets.UTF_8)))).singleElement()
+                .isInstanceOfSatisfying(ParseOutcome.Rejected.class,
+                        r -> assertThat(r.reasonCode()).isEqualTo(RejectReason.TOO_LARGE));
+        for (String time : List.of("-1.000", "-1000000000000000.000", "1000000000000000.000", "9223372036854775807.000",
+                "9223372036854775808.000", "-9223372036854775808.000", "18446744073709551616.000")) {
+            assertThat(parseOne(nativeParser, good.replace("1795805792.485", time))).as(time)
+                    .isInstanceOfSatisfying(ParseOutcome.Rejected.class,
+                            r -> assertThat(r.reasonCode()).as(time).isEqualTo(RejectReason.BAD_TIMESTAMP));
+        }
+        for (String notATime : List.of("1795805792.9999", "1e400", "0x7fffffff.000")) {
+            assertThat(parseOne(nativeParser, good.replace("1795805792.485", notATime))).as(notATime)
+                    .isInstanceOf(ParseOutcome.Rejected.class);
+        }
+        SquidParser common = SquidParser.of(SquidParser.SQUID_COMMON, ParserOptions.defaults());
+        for (String date : List.of("01/Jan/0001:00:00:00 +0000", "31/Dec/9999:23:59:59 +0000",
+                "01/Jan/-999999999:00:00:00 +0000", "27/Nov/2026:18:56:32 +999999")) {
+            String line = "127.0.0.1 - alice [" + date + "] \"GET http://www.example.com/ HTTP/1.1\" 200 370"
+                    + " TCP_MISS:HIER_DIRECT";
+            assertThat(parseOne(common, line)).as(date).isInstanceOfSatisfying(ParseOutcome.Rejected.class,
+                    r -> assertThat(r.reasonCode()).isIn(RejectReason.BAD_TIMESTAMP, RejectReason.MALFORMED));
+        }
+    }
+
     private static void assertRejected(SquidParser parser, String line, RejectReason code, String mention) {
         assertThat(parseOne(parser, line)).as("%s", line).isInstanceOfSatisfying(ParseOutcome.Rejected.class, r -> {
             assertThat(r.reasonCode()).isEqualTo(code);

@@ -23,4 +23,9 @@ class ZscalerParserPropertiesTest extends ParserRobustnessProperties {
                 "requestsize", "responsesize", "action", "prompt_req", "upload_filename", "inst_level1_type",
                 "inst_level1_id", "user", "protocol", "srv_dport");
     }
+
+    @Override
+    protected String timeField() {
+        return "datetime";
+    }
 }

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigException;
@@ -24,22 +26,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A record on an Avro topic (events.*, ref.*, alerts) that cannot be read — wrong magic byte, unknown schema id,
- * undecodable Avro — becomes an Avro {@link DeadLetter} (stage {@value #STAGE}) on errors.dead-letter, written in
- * the same transaction as the task's other output, and processing goes on. Without it, one such record would stop
- * the application. When even the dead letter cannot be written (registry down), the task fails rather than lose it.
+ * undecodable Avro — becomes an Avro {@link DeadLetter} (stage {@value #STAGE}) on errors.dead-letter, and processing
+ * goes on. Without it, one such record would stop the application. A task's dead letter is written in the same
+ * transaction as the task's other output; a reference record's (ref.*, read by the global-store thread, which Kafka
+ * Streams gives no producer) through the {@link GlobalDeadLetterSink}, acknowledged before the thread goes on. When
+ * even the dead letter cannot be written (registry or broker down), the task or global thread fails rather than lose
+ * it.
  */
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
     /** Streams property holding the {@link SightlineConfig} object the handler configures itself from. */
     public static final String CONFIG = "sightline.internal.config";
+    /** Streams property holding the {@link GlobalDeadLetterSink} for dead letters of the global-store thread. */
+    public static final String GLOBAL_SINK = "sightline.internal.global-dead-letter-sink";
     public static final String STAGE = "deserialize";
     public static final String REASON_CODE = "DESERIALIZATION";
     /** The format named in the coordinates: these records come from Sightline's own Avro topics. */
     static final String FORMAT = "avro";
+    /** The topics read into global stores, whose records the global thread deserializes. */
+    private static final List<Topic> GLOBAL_TOPICS = List.of(Topic.REF_AI_TOOLS, Topic.REF_IDENTITIES,
+            Topic.REF_DATA_ASSETS, Topic.REF_POLICIES);
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
 
     private String deadLetterTopic;
     private DeadLetters deadLetters;
     private Serializer<DeadLetter> serializer;
+    private Set<String> globalTopics;
+    private GlobalDeadLetterSink globalSink;
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -50,6 +62,11 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
         deadLetterTopic = config.topicName(Topic.DEAD_LETTER);
         deadLetters = new DeadLetters(config.deadLetterRawMode());
         serializer = SightlineAvroSerde.forValue(DeadLetter.class, RegistryClients.forConfig(config)).serializer();
+        globalTopics = GLOBAL_TOPICS.stream().map(config::topicName).collect(Collectors.toUnmodifiableSet());
+        if (!(configs.get(GLOBAL_SINK) instanceof GlobalDeadLetterSink sink)) {
+            throw new ConfigException(GLOBAL_SINK, configs.get(GLOBAL_SINK), "the global dead-letter sink is required");
+        }
+        globalSink = sink;
     }
 
     @Override
@@ -62,10 +79,15 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
         try {
             byte[] value = serializer.serialize(deadLetterTopic, letter);
             byte[] key = DeadLetters.keyOf(source).getBytes(StandardCharsets.UTF_8);
+            ProducerRecord<byte[], byte[]> deadLetter = new ProducerRecord<>(deadLetterTopic, key, value);
+            boolean global = globalTopics.contains(record.topic());
+            if (global) {
+                globalSink.write(deadLetter);
+            }
             LOG.warn("unreadable record {} sent to {}: {}", DeadLetters.keyOf(source), deadLetterTopic, reason);
-            return Response.resume(List.of(new ProducerRecord<>(deadLetterTopic, key, value)));
+            return global ? Response.resume() : Response.resume(List.of(deadLetter));
         } catch (RuntimeException e) {
-            LOG.error("cannot write a dead letter for unreadable record {} ({}); failing the task so it is not lost",
+            LOG.error("cannot write a dead letter for unreadable record {} ({}); failing so that it is not lost",
                     DeadLetters.keyOf(source), e.getMessage());
             return Response.fail();
         }

@@ -11,6 +11,13 @@ import java.util.HexFormat;
 
 /** Builds DeadLetter records: raw bytes (or only their hash), the reason and the coordinates to find the record. */
 public final class DeadLetters {
+    /**
+     * Raw records larger than this keep only their hash, whatever the mode: the dead letter must fit Kafka's default
+     * message limit (1 MiB, broker and producer), or writing it would fail the task and the record would stop the
+     * stream instead of being set aside.
+     */
+    public static final int MAX_RAW_BYTES = 512 * 1024;
+
     private final DeadLetterRawMode mode;
 
     public DeadLetters(DeadLetterRawMode mode) {
@@ -20,6 +27,7 @@ public final class DeadLetters {
     public DeadLetter of(String stage, String parser, String reasonCode, String reason, SourceCoordinates source,
                          Integer index, Instant recordTimestamp, byte[] rawKey, byte[] raw, Instant now) {
         byte[] value = raw == null ? new byte[0] : raw;
+        boolean keep = mode == DeadLetterRawMode.KEEP && value.length <= MAX_RAW_BYTES;
         return DeadLetter.newBuilder()
                 .setId(idOf(source, index))
                 .setTime(now)
@@ -29,8 +37,8 @@ public final class DeadLetters {
                 .setReason(reason)
                 .setSource(source)
                 .setRecordTimestamp(recordTimestamp)
-                .setRawKey(mode == DeadLetterRawMode.KEEP && rawKey != null ? ByteBuffer.wrap(rawKey) : null)
-                .setRaw(mode == DeadLetterRawMode.KEEP ? ByteBuffer.wrap(value) : null)
+                .setRawKey(keep && rawKey != null ? ByteBuffer.wrap(rawKey) : null)
+                .setRaw(keep ? ByteBuffer.wrap(value) : null)
                 .setRawSha256(HexFormat.of().formatHex(sha256(value)))
                 .setRawLength(value.length)
                 .build();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.SightlineConfig;
+import dev.sightline.ingest.RejectReason;
 import dev.sightline.model.Activity;
 import dev.sightline.model.AiUsageEvent;
 import dev.sightline.model.DeadLetter;
@@ -120,6 +121,68 @@ class NormalizeTopologyTest {
         assertThat(events).extracting(kv -> kv.key).containsExactly("bob@corp.example");
         assertThat(events.get(0).value.getBytesOut()).isEqualTo(2048L);
         assertThat(deadLetters().readValuesToList()).extracting(DeadLetter::getParser).contains("gemini-audit");
+    }
+
+    /**
+     * Hostile input on a raw topic: each record becomes a dead letter with its reason code and source coordinates, and
+     * the good record after it is still read (no exception escapes the parser, the task goes on).
+     */
+    @Test
+    void hostileRecordsBecomeDeadLettersAndTheNextGoodRecordStillFlows() {
+        start(Map.of());
+        String zscaler = "{\"datetime\":\"2026-11-27 10:00:00\",\"user\":\"bob@corp.example\","
+                + "\"url\":\"chatgpt.com/backend-api/conversation\",\"hostname\":\"chatgpt.com\",\"action\":\"Allowed\"}";
+        byte[] invalidUtf8 = zscaler.getBytes(StandardCharsets.UTF_8);
+        invalidUtf8[20] = (byte) 0xC3;
+        int depth = 100_000;
+        Map<Topic, List<Map.Entry<byte[], RejectReason>>> hostile = Map.of(
+                Topic.RAW_PROXY_SQUID, List.of(
+                        Map.entry(SQUID_LINE.replace("www.example.com/", "www.example.com/" + "a".repeat(10 << 20))
+                                .getBytes(StandardCharsets.UTF_8), RejectReason.TOO_LARGE),
+                        Map.entry(SQUID_LINE.replace("alice", "al\0ce").getBytes(StandardCharsets.UTF_8),
+                                RejectReason.BAD_ENCODING),
+                        Map.entry(SQUID_LINE.replace("1795805792.485", "9223372036854775808.000")
+                                .getBytes(StandardCharsets.UTF_8), RejectReason.BAD_TIMESTAMP)),
+                Topic.RAW_PROXY_ZSCALER, List.of(
+                        Map.entry(("[".repeat(depth) + "]".repeat(depth)).getBytes(StandardCharsets.UTF_8),
+                                RejectReason.TOO_LARGE),
+                        Map.entry(zscaler.substring(0, 40).getBytes(StandardCharsets.UTF_8), RejectReason.MALFORMED),
+                        Map.entry(invalidUtf8, RejectReason.BAD_ENCODING),
+                        Map.entry(zscaler.replace("2026-11-27 10:00:00", "0001-01-01 00:00:00")
+                                .getBytes(StandardCharsets.UTF_8), RejectReason.BAD_TIMESTAMP),
+                        Map.entry(zscaler.replace("2026-11-27 10:00:00", "9999-12-31 23:59:59")
+                                .getBytes(StandardCharsets.UTF_8), RejectReason.BAD_TIMESTAMP)));
+        Map<Topic, byte[]> good = Map.of(Topic.RAW_PROXY_SQUID, SQUID_LINE.getBytes(StandardCharsets.UTF_8),
+                Topic.RAW_PROXY_ZSCALER, zscaler.getBytes(StandardCharsets.UTF_8));
+        hostile.forEach((topic, records) -> records.forEach(record -> {
+            raw(topic).pipeInput(record.getKey());
+            raw(topic).pipeInput(good.get(topic));
+        }));
+
+        List<KeyValue<String, DeadLetter>> letters = deadLetters().readKeyValuesToList();
+        assertThat(letters).hasSize(hostile.values().stream().mapToInt(List::size).sum());
+        hostile.forEach((topic, records) -> {
+            for (int i = 0; i < records.size(); i++) {
+                long offset = 2L * i;
+                DeadLetter letter = letters.stream().map(kv -> kv.value)
+                        .filter(l -> l.getSource().getTopic().equals(topic.baseName()))
+                        .filter(l -> l.getSource().getOffset() == offset).findFirst().orElseThrow();
+                assertThat(letter.getReasonCode()).as("%s offset %d", topic, offset)
+                        .isEqualTo(records.get(i).getValue().name());
+                assertThat(letter.getReason()).isNotBlank();
+                assertThat(letter.getSource().getPartition()).isZero();
+                assertThat(letter.getRawLength()).isEqualTo(records.get(i).getKey().length);
+                if (records.get(i).getKey().length > DeadLetters.MAX_RAW_BYTES) {
+                    assertThat(letter.getRaw()).as("too large to keep: only the hash").isNull();
+                } else {
+                    assertThat(bytes(letter.getRaw())).isEqualTo(records.get(i).getKey());
+                }
+            }
+        });
+        assertThat(events().readValuesToList()).extracting(e -> e.getSource().getTopic() + "/" + e.getSource().getOffset())
+                .containsExactlyInAnyOrder("raw.proxy.squid/1", "raw.proxy.squid/3", "raw.proxy.squid/5",
+                        "raw.proxy.zscaler/1", "raw.proxy.zscaler/3", "raw.proxy.zscaler/5", "raw.proxy.zscaler/7",
+                        "raw.proxy.zscaler/9");
     }
 
     @Test

@@ -103,9 +103,7 @@ class DetectorTest {
     @Test
     void aFailingRuleIsReportedNotThrown() {
         DetectionRule broken = new DetectionRule() {
-            public String id() { return "broken"; }
-            public int version() { return 1; }
-            public List<String> controls() { return List.of(); }
+            public RuleIdentity identity() { return new RuleIdentity("broken", 1, List.of()); }
             public List<Detection> evaluate(dev.sightline.model.AiUsageEvent e, DetectionContext c) {
                 throw new IllegalStateException("defect");
             }

@@ -5,6 +5,7 @@ import dev.sightline.detect.ApprovalScope;
 import dev.sightline.detect.Detection;
 import dev.sightline.detect.DetectionContext;
 import dev.sightline.detect.DetectionRule;
+import dev.sightline.detect.RuleIdentity;
 import dev.sightline.detect.Severity;
 import dev.sightline.model.AiTool;
 import dev.sightline.model.AiUsageEvent;
@@ -34,22 +35,13 @@ public final class ApprovalDriftRule implements DetectionRule {
     public static final String ID = "approval-drift";
     public static final int VERSION = 1;
     public static final List<String> CONTROLS = List.of("A.9.4", "A.2.4", "A.10.3");
+    public static final RuleIdentity IDENTITY = new RuleIdentity(ID, VERSION, CONTROLS);
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
     public static final String TERMS_CHANGED = "vendor terms changed after the approval";
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public int version() {
-        return VERSION;
-    }
-
-    @Override
-    public List<String> controls() {
-        return CONTROLS;
+    public RuleIdentity identity() {
+        return IDENTITY;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.sightline.detect.Actor;
 import dev.sightline.detect.Detection;
 import dev.sightline.detect.DetectionContext;
 import dev.sightline.detect.DetectionRule;
+import dev.sightline.detect.RuleIdentity;
 import dev.sightline.detect.DetectionWindow;
 import dev.sightline.detect.Severity;
 import dev.sightline.detect.state.WindowCounter;
@@ -26,6 +27,7 @@ public final class BlockedAttemptsRule implements DetectionRule {
     public static final String ID = "blocked-attempts";
     public static final int VERSION = 1;
     public static final List<String> CONTROLS = List.of("A.9.2", "A.3.3");
+    public static final RuleIdentity IDENTITY = new RuleIdentity(ID, VERSION, CONTROLS);
     public static final String COUNT_THRESHOLD = "blocked-attempts.count";
     public static final String WINDOW_THRESHOLD = "blocked-attempts.window.seconds";
     public static final double DEFAULT_COUNT = 5;
@@ -41,18 +43,8 @@ public final class BlockedAttemptsRule implements DetectionRule {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public int version() {
-        return VERSION;
-    }
-
-    @Override
-    public List<String> controls() {
-        return CONTROLS;
+    public RuleIdentity identity() {
+        return IDENTITY;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.sightline.detect.Actor;
 import dev.sightline.detect.Detection;
 import dev.sightline.detect.DetectionContext;
 import dev.sightline.detect.DetectionRule;
+import dev.sightline.detect.RuleIdentity;
 import dev.sightline.detect.Severity;
 import dev.sightline.detect.state.SeenTools;
 import dev.sightline.detect.state.ToolSighting;
@@ -27,6 +28,7 @@ public final class NewAiToolRule implements DetectionRule {
     public static final String ID = "new-ai-tool";
     public static final int VERSION = 1;
     public static final List<String> CONTROLS = List.of("A.4.2", "A.6.2.6");
+    public static final RuleIdentity IDENTITY = new RuleIdentity(ID, VERSION, CONTROLS);
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
 
     private final SeenTools seen;
@@ -36,18 +38,8 @@ public final class NewAiToolRule implements DetectionRule {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public int version() {
-        return VERSION;
-    }
-
-    @Override
-    public List<String> controls() {
-        return CONTROLS;
+    public RuleIdentity identity() {
+        return IDENTITY;
     }
 
     @Override

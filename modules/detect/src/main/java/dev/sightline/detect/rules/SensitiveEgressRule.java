@@ -5,6 +5,7 @@ import dev.sightline.detect.ApprovalScope;
 import dev.sightline.detect.Detection;
 import dev.sightline.detect.DetectionContext;
 import dev.sightline.detect.DetectionRule;
+import dev.sightline.detect.RuleIdentity;
 import dev.sightline.detect.Severity;
 import dev.sightline.model.AccessedAsset;
 import dev.sightline.model.AiTool;
@@ -40,6 +41,7 @@ public final class SensitiveEgressRule implements DetectionRule {
     public static final String ID = "sensitive-egress";
     public static final int VERSION = 1;
     public static final List<String> CONTROLS = List.of("A.4.3", "A.7.5", "A.9.4");
+    public static final RuleIdentity IDENTITY = new RuleIdentity(ID, VERSION, CONTROLS);
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
     static final int MANY_FINDINGS = 10;
     static final long LARGE_UPLOAD_BYTES = 1 << 20;
@@ -52,18 +54,8 @@ public final class SensitiveEgressRule implements DetectionRule {
             DataClass.PII, 3, DataClass.CLASSIFIED_ASSET, 3, DataClass.SOURCE_CODE, 3, DataClass.OTHER, 2);
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public int version() {
-        return VERSION;
-    }
-
-    @Override
-    public List<String> controls() {
-        return CONTROLS;
+    public RuleIdentity identity() {
+        return IDENTITY;
     }
 
     @Override

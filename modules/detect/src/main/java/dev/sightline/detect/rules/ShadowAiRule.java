@@ -4,6 +4,7 @@ import dev.sightline.detect.Actor;
 import dev.sightline.detect.Detection;
 import dev.sightline.detect.DetectionContext;
 import dev.sightline.detect.DetectionRule;
+import dev.sightline.detect.RuleIdentity;
 import dev.sightline.detect.Severity;
 import dev.sightline.model.AiUsageEvent;
 import dev.sightline.model.ProxyAction;
@@ -24,23 +25,14 @@ public final class ShadowAiRule implements DetectionRule {
     public static final String ID = "shadow-ai";
     public static final int VERSION = 1;
     public static final List<String> CONTROLS = List.of("A.9.2", "A.10.3", "A.4.2");
+    public static final RuleIdentity IDENTITY = new RuleIdentity(ID, VERSION, CONTROLS);
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
     /** Catalog risk from which a tool counts as high risk (RiskScore of the catalog module: 70+ = high). */
     static final int HIGH_TOOL_RISK = 70;
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public int version() {
-        return VERSION;
-    }
-
-    @Override
-    public List<String> controls() {
-        return CONTROLS;
+    public RuleIdentity identity() {
+        return IDENTITY;
     }
 
     @Override

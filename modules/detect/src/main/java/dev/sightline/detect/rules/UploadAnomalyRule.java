@@ -4,6 +4,7 @@ import dev.sightline.detect.Actor;
 import dev.sightline.detect.DetectionContext;
 import dev.sightline.detect.Detection;
 import dev.sightline.detect.DetectionRule;
+import dev.sightline.detect.RuleIdentity;
 import dev.sightline.detect.DetectionWindow;
 import dev.sightline.detect.Severity;
 import dev.sightline.detect.state.Ewma;
@@ -35,6 +36,7 @@ public final class UploadAnomalyRule implements DetectionRule {
     public static final String ID = "upload-anomaly";
     public static final int VERSION = 1;
     public static final List<String> CONTROLS = List.of("A.6.2.6", "A.4.3");
+    public static final RuleIdentity IDENTITY = new RuleIdentity(ID, VERSION, CONTROLS);
     public static final String FLOOR = "upload-anomaly.floor.bytes";
     public static final String ZSCORE = "upload-anomaly.zscore";
     public static final String WINDOW = "upload-anomaly.window.seconds";
@@ -54,18 +56,8 @@ public final class UploadAnomalyRule implements DetectionRule {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public int version() {
-        return VERSION;
-    }
-
-    @Override
-    public List<String> controls() {
-        return CONTROLS;
+    public RuleIdentity identity() {
+        return IDENTITY;
     }
 
     /** The department key the topology partitions by, so that a department's baseline has a single owner. */

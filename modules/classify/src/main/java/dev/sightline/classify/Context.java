@@ -1,5 +1,7 @@
 package dev.sightline.classify;
 
+import java.util.Arrays;
+
 /** Looks for context words near a candidate: cheap, bounded scans of a window of the text. */
 final class Context {
 
@@ -7,32 +9,56 @@ final class Context {
     }
 
     /**
-     * Whether one of {@code words} (lower-case ASCII) occurs within {@code radius} characters before {@code start}
-     * or after {@code end}. A word must start at a word boundary; words of three letters or fewer must also end at
-     * one (so "dx" is not found in "index", while "diagnos" finds "diagnosed").
+     * Context words: lower-case, starting with an ASCII letter, grouped by that letter once, so a scan compares a
+     * position only with the words that start with its letter (phone context is read for many numbers of a log).
      */
-    static boolean near(String text, int start, int end, int radius, String... words) {
+    static final class Words {
+        private final String[] list;
+        private final String[][] byFirstLetter = new String[26][];
+
+        private Words(String[] list) {
+            this.list = list.clone();
+            for (int letter = 0; letter < 26; letter++) {
+                char first = (char) ('a' + letter);
+                String[] bucket = Arrays.stream(list).filter(w -> w.charAt(0) == first).toArray(String[]::new);
+                byFirstLetter[letter] = bucket.length == 0 ? null : bucket;
+            }
+        }
+
+        /** The words, for rules that use them as anchors. */
+        String[] list() {
+            return list.clone();
+        }
+    }
+
+    static Words words(String... words) {
+        return new Words(words);
+    }
+
+    /**
+     * Whether one of {@code words} occurs within {@code radius} characters before {@code start} or after {@code end}.
+     * A word must start at a word boundary; words of three letters or fewer must also end at one (so "dx" is not found
+     * in "index", while "diagnos" finds "diagnosed").
+     */
+    static boolean near(String text, int start, int end, int radius, Words words) {
         return before(text, start, radius, words) || within(text, end, Math.min(text.length(), end + radius), words);
     }
 
-    static boolean before(String text, int start, int radius, String... words) {
+    static boolean before(String text, int start, int radius, Words words) {
         return within(text, Math.max(0, start - radius), start, words);
     }
 
-    static boolean within(String text, int from, int to, String... words) {
-        int firstLetters = 0;
-        for (String w : words) {
-            firstLetters |= 1 << (w.charAt(0) - 'a');
-        }
+    static boolean within(String text, int from, int to, Words words) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             // ASCII fast path: (c | 0x20) folds A-Z onto a-z and maps no other ASCII character into a-z
             int letter = c < 128 ? (c | 0x20) - 'a' : Character.toLowerCase(c) - 'a';
-            if (letter < 0 || letter > 25 || (firstLetters & (1 << letter)) == 0 || i > 0 && isLetter(text.charAt(i - 1))) {
+            String[] candidates = letter < 0 || letter > 25 ? null : words.byFirstLetter[letter];
+            if (candidates == null || i > 0 && isLetter(text.charAt(i - 1))) {
                 continue;
             }
-            for (String w : words) {
-                if (w.charAt(0) == 'a' + letter && i + w.length() <= text.length() && text.regionMatches(true, i, w, 0, w.length())) {
+            for (String w : candidates) {
+                if (i + w.length() <= text.length() && text.regionMatches(true, i, w, 0, w.length())) {
                     int after = i + w.length();
                     if (w.length() > 3 || after >= text.length() || !Character.isLetter(text.charAt(after))) {
                         return true;

@@ -16,24 +16,39 @@ import java.util.regex.Pattern;
 /** Detectors of the PII, PCI and PHI data classes. */
 final class PersonalRules {
 
-    static final String[] CLINICAL_CONTEXT = {"diagnos", "dx", "icd", "patient", "clinical", "history of",
+    /**
+     * Context words, found at a word start, as a prefix when longer than three letters. Besides English they cover German,
+     * French, Spanish, Italian, Dutch and Portuguese where the word differs ("diagn" finds diagnóstico, "pacient"
+     * paciente). Words that are also anchors of the single pass (all but phone and version words) are ASCII.
+     */
+    static final Context.Words CLINICAL_CONTEXT = Context.words("diagn", "dx", "icd", "patient", "clinical", "history of",
         "hx", "assessment", "admitted", "admission", "discharge", "symptom", "chronic", "acute", "disorder", "disease",
         "syndrome", "presents", "presented", "complain", "medical", "comorbid", "prescribed",
-        "impression", "billing code", "problem list"};
-    private static final String[] CARD_CONTEXT = {"card", "visa", "mastercard", "amex", "credit", "debit", "payment", "cc", "pan"};
-    private static final String[] SSN_CONTEXT = {"ssn", "social security", "ss#", "ss no", "ss num", "taxpayer"};
-    private static final String[] NINO_CONTEXT = {"national insurance", "nino", "ni number", "ni no", "nin"};
-    private static final String[] DEA_CONTEXT = {"dea"};
-    private static final String[] NPI_CONTEXT = {"npi", "national provider", "provider id", "provider number", "prescriber"};
-    private static final String[] MRN_CONTEXT = {"mrn", "medical record", "med rec", "patient id", "patient no",
-        "patient number", "patient #", "chart no", "chart number", "chart #", "record no", "record number",
-        "hospital number", "hospital no", "health record", "mr#", "mr no"};
-    private static final String[] PASSPORT_CONTEXT = {"passport", "reisepass", "passeport", "pasaporte", "passaporto"};
-    private static final String[] PHONE_CONTEXT = {"phone", "tel", "telephone", "call", "mobile", "cell", "fax", "contact",
-        "reach", "text", "sms", "whatsapp", "ph", "dial", "ring", "number", "landline", "hotline"};
-    private static final String[] VERSION_CONTEXT = {"version", "ver", "release", "build", "v", "rev", "revision",
-        "update", "upgrade", "firmware", "sdk", "jdk", "node", "python", "java", "chrome", "firefox", "safari", "edge",
-        "agent", "mozilla", "oid", "snmp", "tag", "semver", "package", "pip", "npm", "maven", "gradle", "library"};
+        "impression", "billing code", "problem list",
+        "pacient", "pazient", "anamnes", "befund");
+    private static final Context.Words CARD_CONTEXT = Context.words("card", "visa", "mastercard", "amex", "credit", "debit",
+        "payment", "cc", "pan");
+    private static final Context.Words SSN_CONTEXT = Context.words("ssn", "social security", "ss#", "ss no", "ss num",
+        "taxpayer", "seguro social", "seguridad social");
+    private static final Context.Words NINO_CONTEXT = Context.words("national insurance", "nino", "ni number", "ni no", "nin");
+    private static final Context.Words DEA_CONTEXT = Context.words("dea");
+    private static final Context.Words NPI_CONTEXT = Context.words("npi", "national provider", "provider id",
+        "provider number", "prescriber");
+    private static final Context.Words MRN_CONTEXT = Context.words("mrn", "medical record", "med rec", "patient id",
+        "patient no", "patient number", "patient #", "chart no", "chart number", "chart #", "record no", "record number",
+        "hospital number", "hospital no", "health record", "mr#", "mr no",
+        "patientennummer", "patienten-id", "patientnummer", "fallnummer", "dossier patient", "dossier m", "historia cl",
+        "cartella clinica", "numero paziente", "prontuario");
+    private static final Context.Words PASSPORT_CONTEXT = Context.words("passport", "reisepass", "passeport", "pasaporte",
+        "passaport", "paspoort", "paszport");
+    private static final Context.Words PHONE_CONTEXT = Context.words("phone", "tel", "telephone", "call", "mobil", "cell", "fax",
+        "contact", "reach", "text", "sms", "whatsapp", "ph", "dial", "ring", "number", "landline", "hotline",
+        // German, French, Spanish, Italian, Dutch, Portuguese ("mobil" and "cell" also find Mobilnummer, cellulare)
+        "telefon", "telefoon", "teléfono", "téléphone", "tél", "handy", "móvil", "movil", "celular", "telemóvel",
+        "telemovel", "portable", "gsm", "rufnummer", "anruf", "llam", "appel", "chiam", "bel", "ligue");
+    private static final Context.Words VERSION_CONTEXT = Context.words("version", "ver", "release", "build", "v", "rev",
+        "revision", "update", "upgrade", "firmware", "sdk", "jdk", "node", "python", "java", "chrome", "firefox", "safari", "edge",
+        "agent", "mozilla", "oid", "snmp", "tag", "semver", "package", "pip", "npm", "maven", "gradle", "library");
     /** Email "domains" that are really file names (logo@2x.png) or package specifiers. */
     private static final Set<String> FILE_TLDS = Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "js",
         "css", "ts", "py", "java", "json", "yaml", "yml", "xml", "html", "md", "txt", "pdf", "zip", "gz", "tar");
@@ -64,7 +79,7 @@ final class PersonalRules {
                         1, CharTrigger.NUMBER, 9, 0, 0, PersonalRules::ssn),
                 anchored(FindingType.US_SSN,
                         "(?<![0-9A-Za-z+.-])(\\d{9})(?![0-9A-Za-z]|[.-]\\d)",
-                        1, 60, 60, PersonalRules::bareSsn, SSN_CONTEXT).startingWhere(VALUE_START),
+                        1, 60, 60, PersonalRules::bareSsn, SSN_CONTEXT.list()).startingWhere(VALUE_START),
                 shaped(FindingType.UK_NINO,
                         "(?<![A-Za-z0-9])([A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d])(?![A-Za-z0-9])",
                         1, CharTrigger.LETTER_PAIR_DIGIT, 0, 0, 20, PersonalRules::nino)
@@ -77,13 +92,13 @@ final class PersonalRules {
                 anchored(FindingType.US_NPI,
                         "(?<![0-9A-Za-z+.-])([12]\\d{9})(?![0-9A-Za-z]|[.-]\\d)",
                         1, 70, 70, (t, m, s, e) -> Checksums.npi(t.substring(s, e)) && Context.near(t, s, e, 50, NPI_CONTEXT)
-                                ? 0.95 : REJECT, NPI_CONTEXT).startingWhere(VALUE_START),
+                                ? 0.95 : REJECT, NPI_CONTEXT.list()).startingWhere(VALUE_START),
                 anchored(FindingType.MEDICAL_RECORD_NUMBER,
                         "(?<![A-Za-z0-9-])((?:[A-Z]{1,4}-?)?\\d{4,12}(?:-\\d{1,8}){0,2})(?![A-Za-z0-9]|-\\d)",
-                        1, 0, 60, PersonalRules::mrn, MRN_CONTEXT).startingWhere(VALUE_START),
+                        1, 0, 60, PersonalRules::mrn, MRN_CONTEXT.list()).startingWhere(VALUE_START),
                 anchored(FindingType.PASSPORT_NUMBER,
-                        "(?<![A-Za-z0-9-])([A-Z]{1,2}\\d{6,8}|\\d{9}|\\d{2}[A-Z]{2}\\d{5}|[CFGHJK][CFGHJKLMNPRTVWXYZ0-9]{8})(?![A-Za-z0-9]|-\\d)",
-                        1, 70, 70, PersonalRules::passport, PASSPORT_CONTEXT).startingWhere(VALUE_START),
+                        "(?<![A-Za-z0-9-])([A-Z]{1,3}\\d{6,8}|\\d{9}|\\d{2}[A-Z]{2}\\d{5}|[CFGHJK][CFGHJKLMNPRTVWXYZ0-9]{8})(?![A-Za-z0-9]|-\\d)",
+                        1, 70, 70, PersonalRules::passport, PASSPORT_CONTEXT.list()).startingWhere(VALUE_START),
                 shaped(FindingType.EMAIL_ADDRESS,
                         "(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,8}[A-Za-z]{2,24})(?![A-Za-z0-9-]|\\.[A-Za-z0-9])",
                         1, CharTrigger.AT_SIGN, 0, 65, 270, PersonalRules::email)
@@ -98,7 +113,7 @@ final class PersonalRules {
                         .checkedBy(PersonalRules::mayBePhone),
                 anchored(FindingType.ICD10_CODE,
                         "(?<![A-Za-z0-9.-])([A-TV-Z]\\d[0-9AB](?:\\.[0-9A-Z]{1,4})?|U0[79]\\.\\d)(?![A-Za-z0-9]|\\.\\d)",
-                        1, 140, 140, PersonalRules::icd10, CLINICAL_CONTEXT)
+                        1, 140, 140, PersonalRules::icd10, CLINICAL_CONTEXT.list())
                         .startingWhere(FirstChars.of("A-Z", (t, i) -> isDigit(t, i + 1) && startsValue(t, i))));
     }
 
@@ -424,8 +439,11 @@ final class PersonalRules {
         int b = octets[1];
         int c = octets[2];
         char before = Context.charAt(text, s - 1);
+        // host:port is an address whatever words are near ("Connection to node 1 (broker-1/52.18.4.77:9092)")
+        boolean withPort = Context.charAt(text, e) == ':' && isDigit(text, e + 1);
         boolean versionLike = before == '/' && Character.isLetter(Context.charAt(text, s - 2)) || before == '@'
-                || text.startsWith("==", Math.max(0, s - 2)) || before == 'v' || Context.before(text, s, 24, VERSION_CONTEXT);
+                || text.startsWith("==", Math.max(0, s - 2)) || before == 'v'
+                || !withPort && Context.before(text, s, 24, VERSION_CONTEXT);
         return isPublicIpv4(a, b, c) && !versionLike ? 0.9 : REJECT;
     }
 
@@ -442,16 +460,23 @@ final class PersonalRules {
         if (plus) {
             shaped = digits.length() >= 8 && digits.length() <= 15 && (groups.length >= 2 || context || digits.length() >= 10);
         } else if (digits.length() == 10 || digits.length() == 11 && digits.charAt(0) == '1') {
-            shaped = nanpGrouping(groups) || ukGrouping(digits, groups) || groups.length == 1 && context;
+            shaped = nanpGrouping(groups) || ukGrouping(digits, groups)
+                    || context && (groups.length == 1 || !looksLikeDate(raw)); // 347 123 4567 (Italy), 612 34 56 78 (Spain)
         } else {
             shaped = ukGrouping(digits, groups) || (context && groups.length >= 2 && digits.length() >= 7 && digits.length() <= 12
                     && !looksLikeDate(raw));
         }
-        if (!shaped || fictional(digits, plus) || LookAlikes.isMonotonous(digits) || LookAlikes.distinctDigits(digits) <= 2
-                || insideHexRun(text, s, e)) {
+        if (!shaped || !plus && yearFirst(groups) || fictional(digits, plus) || LookAlikes.isMonotonous(digits)
+                || LookAlikes.distinctDigits(digits) <= 2 || insideHexRun(text, s, e)) {
             return REJECT;
         }
         return context ? 0.95 : 0.85;
+    }
+
+    /** {@code 2024 118 734}, {@code 2025-0314-77}: order and ticket numbers that start with a year, not a phone number. */
+    private static boolean yearFirst(String[] groups) {
+        String first = groups[0];
+        return groups.length >= 2 && first.length() == 4 && (first.startsWith("19") || first.startsWith("20"));
     }
 
     /** The runs of digits of a phone number, in order. */
@@ -494,13 +519,14 @@ final class PersonalRules {
         return true;
     }
 
-    /** US 555-0100..0199 and the UK Ofcom ranges reserved for drama. */
+    /** US 555-0100..0199 (with or without area code) and the UK Ofcom ranges reserved for drama. */
     static boolean fictional(String digits, boolean international) {
         String national = digits;
         if (international && digits.startsWith("1") || !international && digits.length() == 11 && digits.startsWith("1")) {
             national = digits.substring(1);
         }
-        if (national.length() == 10 && national.startsWith("5550", 3) && national.charAt(7) == '1') {
+        if (national.length() == 10 && national.startsWith("5550", 3) && national.charAt(7) == '1'
+                || national.length() == 7 && national.startsWith("55501")) {
             return true;
         }
         String uk = international && digits.startsWith("44") ? digits.substring(2)

@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
 final class SecretRules {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] AWS_CONTEXT = {"aws", "secret_access", "secretaccess", "secret access", "secret-access", "akia", "asia"};
-    private static final String[] CONNECTION_KEYS = {"server=", "data source", "host=", "hostname=", "database=", "dbname=",
-        "initial catalog", "user id", "userid=", "uid=", "username=", "user=", "jdbc:", "port=", "driver=", "sslmode"};
+    private static final Context.Words AWS_CONTEXT = Context.words("aws", "secret_access", "secretaccess", "secret access",
+        "secret-access", "akia", "asia");
+    private static final Context.Words CONNECTION_KEYS = Context.words("server=", "data source", "host=", "hostname=",
+        "database=", "dbname=", "initial catalog", "user id", "userid=", "uid=", "username=", "user=", "jdbc:", "port=", "driver=", "sslmode");
     /** Key names that contain a secret word but name something that is not a secret (max_tokens, password_policy). */
     private static final String[] NOT_SECRET_KEYS = {"length", "count", "max", "min", "type", "url", "uri", "endpoint",
         "path", "file", "name", "policy", "expir", "ttl", "limit", "usage", "field", "label", "hint",
@@ -96,15 +97,15 @@ final class SecretRules {
                         "(?i)(?<![A-Za-z0-9_])(?:password|pwd)\\s{0,3}=\\s{0,3}(?:\"([^\"\\r\\n]{1,256})\"|'([^'\\r\\n]{1,256})'|([^;\"'\\s&]{1,256}))",
                         -1, 300, SecretRules::keyValuePassword, "password", "pwd"),
                 prefixedAnywhere(FindingType.GENERIC_SECRET,
-                        "(?i)((?:password|passwd|passphrase|pwd|secret|token|api[_-]?key"
+                        "(?i)((?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|passwort|kennwort|wachtwoord|senha|contrase[nñÑ]a"
                                 + "|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.-]{0,30})[\"']?\\s{0,4}"
                                 + "(=>|:=|=|:|\\bis\\b|\\bwas\\b|\\bto\\b)\\s{0,4}(?:\"([^\"\\r\\n]{1,300})\"|'([^'\\r\\n]{1,300})'"
                                 + "|`([^`\\r\\n]{1,300})`|([^\\s\"'`,;)}\\]]{0,299}[^\\s\"'`,;)}\\].!?:]))",
                         -3, 420, SecretRules::assignment,
                         "password", "passwd", "passphrase", "pwd", "secret", "token", "api_key", "api-key", "apikey",
                         "access_key", "access-key", "accesskey", "auth_key", "auth-key", "authkey", "private_key", "private-key",
-                        "privatekey",
-                        "credential").skippingKnownRejections(SecretRules::shortAssignedValueEnd),
+                        "privatekey", "credential", "passwort", "kennwort", "wachtwoord", "senha", "contrase")
+                        .skippingKnownRejections(SecretRules::shortAssignedValueEnd),
                 prefixed(FindingType.GENERIC_SECRET,
                         "(?i)(?<![A-Za-z0-9])(?:bearer|basic)\\s{1,3}([A-Za-z0-9._~+/-]{15,2047}[A-Za-z0-9_~+/=-])",
                         1, 2100, (t, m, s, e) -> tokenLike(t.substring(s, e)) ? 0.85 : REJECT, "bearer", "basic"));
@@ -292,7 +293,10 @@ final class SecretRules {
     /** The key words the {@code key = value} pattern starts with (its alternatives; "credentials?" as "credential"). */
     private static final String[] ASSIGNMENT_KEY_WORDS = {"password", "passwd", "passphrase", "pwd", "secret", "token",
         "credential", "apikey", "api_key", "api-key", "accesskey", "access_key", "access-key", "authkey", "auth_key",
-        "auth-key", "privatekey", "private_key", "private-key"};
+        "auth-key", "privatekey", "private_key", "private-key", "passwort", "kennwort", "wachtwoord", "senha", "contrasena",
+        "contraseña"};
+    /** Password in German, Dutch, Portuguese and Spanish (the French "mot de passe" has spaces, so no key shape). */
+    private static final String[] FOREIGN_PASSWORD_WORDS = {"passwort", "kennwort", "wachtwoord", "senha", "contrase"};
     /** The shortest of them. */
     private static final int SHORTEST_KEY_WORD = 3;
     /** The pattern's longest unquoted value. */
@@ -336,7 +340,7 @@ final class SecretRules {
     /** Case is ignored for ASCII letters only, as the pattern's (?i) does (regionMatches would also fold 'ſ' to 's'). */
     private static boolean startsWithKeyWord(String text, int i) {
         char first = i < text.length() ? (char) (text.charAt(i) | 0x20) : ' ';
-        if ("pstca".indexOf(first) < 0) {
+        if ("pstcakw".indexOf(first) < 0) {
             return false;
         }
         for (String word : ASSIGNMENT_KEY_WORDS) {
@@ -372,7 +376,8 @@ final class SecretRules {
         if (!secretValue(value, MIN_ASSIGNED_SECRET) || LookAlikes.isUuid(value) || looksLikeCode(value)) {
             return REJECT;
         }
-        boolean passwordKey = key.contains("pass") || key.contains("pwd");
+        boolean passwordKey = key.contains("pass") || key.contains("pwd")
+                || containsAny(fromKeyWord, FOREIGN_PASSWORD_WORDS);
         if (passwordKey) {
             boolean machineLike = !prose && value.length() >= 8 && !CAMEL_CASE.matcher(value).matches()
                     && (value.chars().anyMatch(Character::isDigit) || !value.equals(value.toLowerCase(Locale.ROOT)));

@@ -30,12 +30,21 @@ class DetectorTest {
                 Arguments.of(FindingType.IBAN, "IBAN NL02 ABNA 0123 4567 89", "NL02 ABNA 0123 4567 89"),
                 Arguments.of(FindingType.PASSPORT_NUMBER, "passport no. 533380006", "533380006"),
                 Arguments.of(FindingType.IP_ADDRESS, "client 34.201.12.7", "34.201.12.7"),
+                Arguments.of(FindingType.IP_ADDRESS, "Connection to node 1 (broker-1/52.18.4.77:9092)", "52.18.4.77"),
                 Arguments.of(FindingType.PHONE_NUMBER, "call (415) 867-5309", "(415) 867-5309"),
                 Arguments.of(FindingType.PHONE_NUMBER, "tel +44 20 7123 4567", "+44 20 7123 4567"),
                 Arguments.of(FindingType.PHONE_NUMBER, "Marie: 06 12 34 56 78", "06 12 34 56 78"),
+                // phone words and national formats of Spain, Italy and Germany (12 digits)
+                Arguments.of(FindingType.PHONE_NUMBER, "Teléfono: 612 34 56 78", "612 34 56 78"),
+                Arguments.of(FindingType.PHONE_NUMBER, "Il mio cellulare è 347 123 4567", "347 123 4567"),
+                Arguments.of(FindingType.PHONE_NUMBER, "Handynummer: 0151 23456789", "0151 23456789"),
                 Arguments.of(FindingType.US_NPI, "NPI 1234567893", "1234567893"),
                 Arguments.of(FindingType.MEDICAL_RECORD_NUMBER, "MRN: 00123456", "00123456"),
                 Arguments.of(FindingType.ICD10_CODE, "Diagnosis: E11.9", "E11.9"),
+                Arguments.of(FindingType.ICD10_CODE, "Paciente: J45.9", "J45.9"),
+                Arguments.of(FindingType.MEDICAL_RECORD_NUMBER, "Patientennummer: 40012345", "40012345"),
+                Arguments.of(FindingType.US_SSN, "número de seguro social 536228174", "536228174"),
+                Arguments.of(FindingType.PASSPORT_NUMBER, "Pasaporte: PAA123456", "PAA123456"),
                 Arguments.of(FindingType.US_DEA_NUMBER, "DEA AB1234563", "AB1234563"),
                 Arguments.of(FindingType.AWS_ACCESS_KEY_ID, "key AKIAZ3MSJV4WWFJNAQXB", "AKIAZ3MSJV4WWFJNAQXB"),
                 Arguments.of(FindingType.AWS_SECRET_ACCESS_KEY, "aws_secret_access_key = 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",
@@ -56,7 +65,9 @@ class DetectorTest {
                 Arguments.of(FindingType.GENERIC_SECRET, "my password is Tr0ub4dor&3", "Tr0ub4dor&3"),
                 Arguments.of(FindingType.GENERIC_SECRET, "api_key: \"q8Zr2LmX9vK4pT7wN3bY6cH1\"", "q8Zr2LmX9vK4pT7wN3bY6cH1"),
                 Arguments.of(FindingType.GENERIC_SECRET, "server.ssl.key-store-password=Kx9#mQ2vLp7", "Kx9#mQ2vLp7"),
-                Arguments.of(FindingType.GENERIC_SECRET, "reset_token = q8Zr2LmX9vK4pT7wN3bY6cH1", "q8Zr2LmX9vK4pT7wN3bY6cH1"));
+                Arguments.of(FindingType.GENERIC_SECRET, "reset_token = q8Zr2LmX9vK4pT7wN3bY6cH1", "q8Zr2LmX9vK4pT7wN3bY6cH1"),
+                Arguments.of(FindingType.GENERIC_SECRET, "Passwort: Tz8#qLw2vX", "Tz8#qLw2vX"),
+                Arguments.of(FindingType.GENERIC_SECRET, "contraseña: Rq5!mZt8Lp", "Rq5!mZt8Lp"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -91,7 +102,9 @@ class DetectorTest {
                 "password_store = /var/lib/vault/kv2", "PASSWORD_MANAGER=Bitwarden7x", "password_reset: enabled_for_all",
                 "Chrome/120.0.0.0 Safari/537.36", "postgres://user:password@db.acme.io/x", "postgres://app:S3cr3t99@localhost/x",
                 "logo@2x.png", "git@github.com:acme/repo.git", "password = os.environ[\"DB_PASSWORD\"]",
-                "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----");
+                "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----",
+                "Call 555-0142 for the demo", "phone: +1 555 0100", "Bel ons gerust, ticketnummer 2025-0314-77.",
+                "Número de pedido 7731 2290, gracias.", "Passwort: ******", "contraseña: <TU_CONTRASEÑA>");
     }
 
     @ParameterizedTest

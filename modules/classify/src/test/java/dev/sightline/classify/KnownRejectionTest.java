@@ -51,7 +51,7 @@ class KnownRejectionTest {
     @Provide
     Arbitrary<String> assignments() {
         Arbitrary<String> key = Arbitraries.of("token", "TOKENS", "password", "Pwd", "api-key", "credentials", "secret", "paſsword",
-                "pass", "tok");
+                "pass", "tok", "Passwort", "KENNWORT", "wachtwoord", "senha", "contraseña", "CONTRASEÑA", "contrasena");
         Arbitrary<String> tail = Arbitraries.of("", "_in", "s_out", ".x", "-y", "_" + "a".repeat(29), "_" + "a".repeat(31), " ", "\"");
         Arbitrary<String> sep = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just("=")),
                 Tuple.of(1, Arbitraries.of("=>", ":", " = ", "=\"", "='", "= ", "=\n", "-to-")));

@@ -61,6 +61,12 @@ final class ResourceMeter implements AutoCloseable {
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax(), peakRss(Path.of("/proc/self/status")));
     }
 
+    /** Heap in use right after a full collection that this call asks for: what is live now. */
+    static long liveHeapAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     /** VmHWM of a /proc status file, in bytes; empty where there is none (not Linux). */
     static Optional<Long> peakRss(Path status) {
         if (!Files.isReadable(status)) {

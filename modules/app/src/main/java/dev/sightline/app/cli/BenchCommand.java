@@ -2,6 +2,8 @@ package dev.sightline.app.cli;
 
 import dev.sightline.bench.BenchSettings;
 import dev.sightline.bench.PipelineBenchmark;
+import dev.sightline.bench.StateBenchSettings;
+import dev.sightline.bench.StateBenchmark;
 import dev.sightline.classify.ScanBenchmark;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** Benchmarks that print figures (never timed unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks on this machine; each prints its figures and a machine-readable last line.",
-        subcommands = {BenchCommand.Scan.class, BenchCommand.Pipeline.class})
+        subcommands = {BenchCommand.Scan.class, BenchCommand.Pipeline.class, BenchCommand.State.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -92,6 +94,47 @@ final class BenchCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             PipelineBenchmark.run(settings, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "state", mixinStandardHelpOptions = true,
+            description = {
+                "Drives the whole topology (TopologyTestDriver, real RocksDB stores in a temporary state directory) "
+                    + "with U identities and synthetic enriched events in which every user uses each of the first T "
+                    + "catalog tools K times over five days of event time; prints the live heap after GC, peak heap, "
+                    + "peak RSS and the state directory per store. Run with the heap you mean to check "
+                    + "(SIGHTLINE_JAVA_OPTS, default -Xmx1g).",
+                "Last line: state_users=<U> state_tools=<T> live_heap_mib=<n> state_dir_mib=<n>."})
+    static final class State implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--users", paramLabel = "U", defaultValue = "" + StateBenchSettings.DEFAULT_USERS,
+                description = "Identities and users of the events. Default: ${DEFAULT-VALUE}.")
+        int users;
+
+        @Option(names = "--tools", paramLabel = "T", defaultValue = "" + StateBenchSettings.DEFAULT_TOOLS,
+                description = "Tools of the shipped catalog each user uses. Default: ${DEFAULT-VALUE}.")
+        int tools;
+
+        @Option(names = "--uses-per-pair", paramLabel = "K", defaultValue = "" + StateBenchSettings.DEFAULT_USES_PER_PAIR,
+                description = "Events per (user, tool) pair. Default: ${DEFAULT-VALUE}.")
+        int usesPerPair;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "" + StateBenchSettings.DEFAULT_SEED,
+                description = "Seed of the event mix. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            StateBenchSettings settings;
+            try {
+                settings = new StateBenchSettings(users, tools, usesPerPair, seed);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            StateBenchmark.run(settings, System.out);
             return 0;
         }
     }

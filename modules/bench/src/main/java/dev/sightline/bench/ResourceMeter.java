@@ -1,16 +1,12 @@
 package dev.sightline.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,29 +76,9 @@ final class ResourceMeter implements AutoCloseable {
         }
     }
 
-    /** Bytes of the regular files under {@code directory} (what du counts, without block rounding). */
+    /** Bytes of the regular files under a state directory (what du counts, without block rounding). */
     static long directorySize(Path directory) {
-        AtomicLong bytes = new AtomicLong();
-        if (!Files.isDirectory(directory)) {
-            return 0;
-        }
-        try {
-            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    bytes.addAndGet(attributes.size());
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE; // RocksDB removed it while we walked
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot measure " + directory, e);
-        }
-        return bytes.get();
+        return StoreSizes.total(StoreSizes.of(directory));
     }
 
     @Override

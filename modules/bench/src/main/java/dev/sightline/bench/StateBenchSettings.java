@@ -1,6 +1,5 @@
 package dev.sightline.bench;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -47,22 +46,8 @@ public record StateBenchSettings(int users, int tools, int usesPerPair, long see
      */
     static StateBenchSettings parse(String... args) {
         StateBenchSettings d = defaults();
-        Map<String, Long> values = new HashMap<>(Map.of("--users", (long) d.users(), "--tools", (long) d.tools(),
-                "--uses-per-pair", (long) d.usesPerPair(), "--seed", d.seed()));
-        if (args.length % 2 != 0) {
-            throw new IllegalArgumentException(USAGE);
-        }
-        for (int i = 0; i < args.length; i += 2) {
-            if (!values.containsKey(args[i])) {
-                throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
-            }
-            try {
-                values.put(args[i], Long.parseLong(args[i + 1]));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("option " + args[i] + " takes a whole number, got '" + args[i + 1]
-                        + "'");
-            }
-        }
+        Map<String, Long> values = BenchArguments.wholeNumbers(args, Map.of("--users", (long) d.users(), "--tools",
+                (long) d.tools(), "--uses-per-pair", (long) d.usesPerPair(), "--seed", d.seed()), USAGE);
         try {
             return new StateBenchSettings(Math.toIntExact(values.get("--users")), Math.toIntExact(values.get("--tools")),
                     Math.toIntExact(values.get("--uses-per-pair")), values.get("--seed"));

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -40,9 +40,12 @@ final class LocalQueries {
             .thenComparing(Alert::getAlertId);
 
     private final Routing routing;
+    private final Deserializer<AuditRecord> audits;
 
-    LocalQueries(Routing routing) {
+    /** @param audits reads the audit index's values: audit records as the audit topic holds them */
+    LocalQueries(Routing routing, Deserializer<AuditRecord> audits) {
         this.routing = routing;
+        this.audits = audits;
     }
 
     List<ObjectNode> inventory() {
@@ -65,7 +68,7 @@ final class LocalQueries {
         if (!routing.holdsLocally(GovernanceTopology.AUDIT_INDEX_STORE)) {
             return List.of();
         }
-        ReadOnlyKeyValueStore<Bytes, AuditRecord> index = routing.local(GovernanceTopology.AUDIT_INDEX_STORE,
+        ReadOnlyKeyValueStore<Bytes, byte[]> index = routing.local(GovernanceTopology.AUDIT_INDEX_STORE,
                 QueryableStoreTypes.keyValueStore());
         int wanted = query.limit() + 1;
         List<AuditRecord> found = new ArrayList<>();
@@ -74,10 +77,10 @@ final class LocalQueries {
             long from = Math.max(query.range().from().toEpochMilli(),
                     query.cursor().map(AuditQuery.Position::eventTimeMillis).orElse(Long.MIN_VALUE));
             long until = query.range().to().toEpochMilli() - 1;
-            try (KeyValueIterator<Bytes, AuditRecord> range = index.range(
+            try (KeyValueIterator<Bytes, byte[]> range = index.range(
                     AuditIndex.lowerBound(query.user().get(), from), AuditIndex.upperBound(query.user().get(), until))) {
                 while (found.size() < wanted && range.hasNext()) {
-                    AuditRecord record = range.next().value;
+                    AuditRecord record = decode(range.next().value);
                     if (query.matches(record)) {
                         found.add(record);
                     }
@@ -87,11 +90,11 @@ final class LocalQueries {
             // any user: a full scan keeping the first `wanted` matches in result order
             Comparator<AuditRecord> order = Comparator.comparing(AuditQuery.Position::of, AuditQuery.ORDER);
             PriorityQueue<AuditRecord> best = new PriorityQueue<>(order.reversed());
-            try (KeyValueIterator<Bytes, AuditRecord> all = index.all()) {
+            try (KeyValueIterator<Bytes, byte[]> all = index.all()) {
                 while (all.hasNext()) {
-                    KeyValue<Bytes, AuditRecord> entry = all.next();
-                    if (query.matches(entry.value)) {
-                        best.add(entry.value);
+                    AuditRecord record = decode(all.next().value);
+                    if (query.matches(record)) {
+                        best.add(record);
                         if (best.size() > wanted) {
                             best.poll();
                         }
@@ -102,6 +105,10 @@ final class LocalQueries {
             found.sort(order);
         }
         return found.stream().map(AvroJson::of).toList();
+    }
+
+    private AuditRecord decode(byte[] value) {
+        return audits.deserialize(GovernanceTopology.AUDIT_INDEX_STORE, value);
     }
 
     List<ObjectNode> lineage(LineageQuery query) {

@@ -12,8 +12,10 @@ import dev.sightline.app.evidence.EvidenceTopics;
 import dev.sightline.app.http.ObservabilityServer;
 import dev.sightline.config.Secret;
 import dev.sightline.config.SightlineConfig;
+import dev.sightline.model.AuditRecord;
 import dev.sightline.pipeline.governance.GovernanceTopology;
 import dev.sightline.serde.SchemaRegistryClient;
+import dev.sightline.serde.SightlineAvroSerde;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -67,9 +69,9 @@ public final class QueryApi {
     private final LocalQueries local;
     private final Peers peers;
 
-    private QueryApi(Routing routing, Optional<Secret> token) {
+    private QueryApi(Routing routing, Optional<Secret> token, SchemaRegistryClient registry) {
         this.routing = routing;
-        this.local = new LocalQueries(routing);
+        this.local = new LocalQueries(routing, SightlineAvroSerde.forValue(AuditRecord.class, registry).deserializer());
         this.peers = new Peers(token);
     }
 
@@ -77,10 +79,12 @@ public final class QueryApi {
      * Serves the API on {@code server} from {@code streams}.
      *
      * @param self  this instance's {@code application.server}, as the other instances see it
-     * @param token the API token, sent along when a query is forwarded to another instance
+     * @param token    the API token, sent along when a query is forwarded to another instance
+     * @param registry the schema registry of the stores' Avro values
      */
-    public static void install(ObservabilityServer server, KafkaStreams streams, HostInfo self, Optional<Secret> token) {
-        QueryApi api = new QueryApi(new Routing(streams, self), token);
+    public static void install(ObservabilityServer server, KafkaStreams streams, HostInfo self, Optional<Secret> token,
+                               SchemaRegistryClient registry) {
+        QueryApi api = new QueryApi(new Routing(streams, self), token, registry);
         server.route(INVENTORY, json(api::inventory));
         server.route(ObservabilityServer.API_PATH + "/audit", json(exact(api::audit)));
         server.route(ObservabilityServer.API_PATH + "/lineage", json(exact(api::lineage)));

@@ -79,7 +79,7 @@ public final class SightlineRuntime implements AutoCloseable {
                     Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port()));
             running.set(application);
             observability.bind(application.streams());
-            QueryApi.install(http, application.streams(), advertised, config.httpApiToken());
+            QueryApi.install(http, application.streams(), advertised, config.httpApiToken(), registry);
             QueryApi.installEvidence(http, config, registry, Clock.systemUTC());
             application.start();
             return new SightlineRuntime(config, observability, application, http);

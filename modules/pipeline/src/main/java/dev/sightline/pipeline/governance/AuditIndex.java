@@ -10,7 +10,8 @@ import org.apache.kafka.common.utils.Bytes;
  * records lie together in event-time order and "alice, March" is one range scan. Layout: the user key's UTF-8 length
  * (4 bytes) and bytes, the event time in milliseconds (8 bytes big-endian, sign bit flipped so that byte order is
  * numeric order), the record id's UTF-8 bytes. The user key is the record key of the events topic (the user, or
- * {@code anonymous@<ip>}), which also decides the partition, hence the instance, that holds the record.
+ * {@code anonymous@<ip>}), which also decides the partition, hence the instance, that holds the record. Values are
+ * the audit records' Avro bytes as the audit topic holds them (wire format with schema id), decoded by the reader.
  */
 public final class AuditIndex {
     private static final int LENGTH_BYTES = Integer.BYTES;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -24,13 +25,16 @@ final class AuditIndexProcessor implements Processor<String, ChainedAudit, Void,
     static final int SWEEP_BATCH = 10_000;
 
     private final Duration retention;
+    private final Function<AuditRecord, byte[]> encoder;
     private final Clock clock;
-    private KeyValueStore<Bytes, AuditRecord> index;
+    private KeyValueStore<Bytes, byte[]> index;
     /** Where the next sweep resumes; null = from the first key. In memory only: after a restart a sweep starts over. */
     private Bytes sweepFrom;
 
-    AuditIndexProcessor(Duration retention, Clock clock) {
+    /** @param encoder an audit record's Avro bytes, as the audit topic holds them */
+    AuditIndexProcessor(Duration retention, Function<AuditRecord, byte[]> encoder, Clock clock) {
         this.retention = retention;
+        this.encoder = encoder;
         this.clock = clock;
     }
 
@@ -48,7 +52,7 @@ final class AuditIndexProcessor implements Processor<String, ChainedAudit, Void,
         AuditRecord audit = record.value().record();
         long eventTime = audit.getEventTime().toEpochMilli();
         if (eventTime >= oldestKept()) {
-            index.put(AuditIndex.key(record.key(), eventTime, audit.getRecordId()), audit);
+            index.put(AuditIndex.key(record.key(), eventTime, audit.getRecordId()), encoder.apply(audit));
         }
     }
 
@@ -57,7 +61,7 @@ final class AuditIndexProcessor implements Processor<String, ChainedAudit, Void,
         long oldestKept = oldestKept();
         List<Bytes> expired = new ArrayList<>();
         int visited = 0;
-        try (KeyValueIterator<Bytes, AuditRecord> keys = index.range(sweepFrom, null)) {
+        try (KeyValueIterator<Bytes, byte[]> keys = index.range(sweepFrom, null)) {
             while (visited < SWEEP_BATCH && keys.hasNext()) {
                 Bytes key = keys.next().key;
                 visited++;

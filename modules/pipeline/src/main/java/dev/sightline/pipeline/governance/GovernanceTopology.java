@@ -10,9 +10,11 @@ import dev.sightline.pipeline.reference.RuleReferences;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -129,11 +131,12 @@ public final class GovernanceTopology {
         audits.to(settings.auditTopic(), Produced.with(Serdes.String(), ChainedAudit.writeOnlySerde(auditSerde))
                 .withStreamPartitioner(ChainedAudit.partitioner()).withName(AUDIT_SINK));
         // same task as the chain, so the index of a user lives where that user's partition is processed
+        // values are the records' Avro bytes: the retention sweep reads only keys, the query API decodes what it returns
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_INDEX_STORE),
-                Serdes.Bytes(), auditSerde)
+                Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingEnabled());
-        audits.process(() -> new AuditIndexProcessor(settings.auditRetention(), clock), Named.as(AUDIT_INDEX),
-                AUDIT_INDEX_STORE);
+        audits.process(() -> new AuditIndexProcessor(settings.auditRetention(), auditBytes(), clock),
+                Named.as(AUDIT_INDEX), AUDIT_INDEX_STORE);
 
         var inventoryStores = aggregateStores(builder, INVENTORY_STORE, INVENTORY_MEMBERS_STORE,
                 INVENTORY_PENDING_STORE, inventorySerde);
@@ -148,6 +151,13 @@ public final class GovernanceTopology {
                 .process(() -> new LineageProcessor(lineageStores, settings.emitInterval(), metrics, clock),
                         Named.as(LINEAGE), LINEAGE_STORE, LINEAGE_MEMBERS_STORE, LINEAGE_PENDING_STORE)
                 .to(settings.lineageTopic(), Produced.with(Serdes.String(), lineageSerde).withName(LINEAGE_SINK));
+    }
+
+    /** An audit record as the audit topic's bytes (same subject, same schema id), for the audit index. */
+    private Function<AuditRecord, byte[]> auditBytes() {
+        Serializer<AuditRecord> serializer = auditSerde.serializer();
+        String topic = settings.auditTopic();
+        return audit -> serializer.serialize(topic, audit);
     }
 
     private static <V> ThrottledAggregateProcessor.StoreNames aggregateStores(StreamsBuilder builder, String aggregates,

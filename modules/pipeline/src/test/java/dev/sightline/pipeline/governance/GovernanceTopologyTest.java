@@ -308,10 +308,11 @@ class GovernanceTopologyTest {
         send(withCard(use("bob", tool("chatgpt"), T0.minus(GovernanceTopology.Settings.DEFAULT_AUDIT_RETENTION)
                 .minusSeconds(1)))); // audited, but older than the index keeps
 
-        KeyValueStore<Bytes, AuditRecord> index = driver.getKeyValueStore(GovernanceTopology.AUDIT_INDEX_STORE);
+        KeyValueStore<Bytes, byte[]> index = driver.getKeyValueStore(GovernanceTopology.AUDIT_INDEX_STORE);
+        var decoder = serde(AuditRecord.class).deserializer();
         List<AuditRecord> bob = new ArrayList<>();
         try (var range = index.range(AuditIndex.lowerBound("bob", 0), AuditIndex.upperBound("bob", Long.MAX_VALUE))) {
-            range.forEachRemaining(entry -> bob.add(entry.value));
+            range.forEachRemaining(entry -> bob.add(decoder.deserialize(Topic.AUDIT.baseName(), entry.value)));
         }
         assertThat(bob).extracting(AuditRecord::getEventTime).containsExactly(T0.plusSeconds(2), T0.plusSeconds(5));
         assertThat(auditRecords()).hasSize(4);

@@ -15,6 +15,7 @@ import dev.sightline.model.Policy;
 import dev.sightline.pipeline.ToolUses;
 import dev.sightline.pipeline.metrics.DetectMetrics;
 import dev.sightline.pipeline.reference.DecodedTable;
+import dev.sightline.pipeline.reference.ReferenceStores;
 import dev.sightline.pipeline.reference.RuleReferences;
 import java.time.Clock;
 import java.time.Duration;
@@ -136,7 +137,7 @@ public final class DetectTopology {
     /** Registers the catalog's global store {@value #TOOLS_STORE}, for a topology where no other stage does. */
     public DecodedTable<AiTool> catalog(StreamsBuilder builder) {
         DecodedTable<AiTool> catalog = new DecodedTable<>();
-        globalStore(builder, settings.toolsTopic(), TOOLS_SOURCE, TOOLS_STORE, toolSerde, catalog);
+        ReferenceStores.register(builder, settings.toolsTopic(), TOOLS_SOURCE, TOOLS_STORE, toolSerde, catalog);
         return catalog;
     }
 
@@ -149,7 +150,8 @@ public final class DetectTopology {
     public RuleReferences build(StreamsBuilder builder, KStream<String, AiUsageEvent> events,
                                 KStream<String, AiUsageEvent> byTool, DecodedTable<AiTool> catalog) {
         DecodedTable<Policy> policies = new DecodedTable<>();
-        globalStore(builder, settings.policiesTopic(), POLICIES_SOURCE, POLICIES_STORE, policySerde, policies);
+        ReferenceStores.register(builder, settings.policiesTopic(), POLICIES_SOURCE, POLICIES_STORE, policySerde,
+                policies);
         var references = new RuleReferences(policies, catalog, settings.policyId());
 
         // Per user: the input is keyed by user already.
@@ -212,16 +214,5 @@ public final class DetectTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(pendingStore),
                 Serdes.String(), Serdes.Long())
                 .withCachingEnabled());
-    }
-
-    /** Global stores hold the whole table on every instance and restore from the topic itself: no changelog. */
-    private static <V> void globalStore(StreamsBuilder builder, String topic, String sourceName, String storeName,
-                                        Serde<V> serde, DecodedTable<V> table) {
-        builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), Serdes.String(), serde)
-                        .withLoggingDisabled(),
-                topic,
-                Consumed.with(Serdes.String(), serde).withName(sourceName),
-                () -> new GlobalTableLoader<>(storeName, table));
     }
 }

@@ -8,6 +8,7 @@ import dev.sightline.model.DataAsset;
 import dev.sightline.model.Identity;
 import dev.sightline.pipeline.metrics.EnrichMetrics;
 import dev.sightline.pipeline.reference.DecodedTable;
+import dev.sightline.pipeline.reference.ReferenceStores;
 import java.time.Clock;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
@@ -17,7 +18,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * events.ai-usage -> events.ai-usage.enriched (keyed by user, unchanged), with ref.ai-tools, ref.identities and
@@ -97,10 +97,10 @@ public final class EnrichTopology {
 
     /** @param events normalized events keyed by user, e.g. straight from {@code NormalizeTopology} in the same task */
     public void build(StreamsBuilder builder, KStream<String, AiUsageEvent> events) {
-        globalStore(builder, settings.toolsTopic(), TOOLS_SOURCE, TOOLS_STORE, toolSerde, reference.tools());
-        globalStore(builder, settings.identitiesTopic(), IDENTITIES_SOURCE, IDENTITIES_STORE, identitySerde,
+        ReferenceStores.register(builder, settings.toolsTopic(), TOOLS_SOURCE, TOOLS_STORE, toolSerde, reference.tools());
+        ReferenceStores.register(builder, settings.identitiesTopic(), IDENTITIES_SOURCE, IDENTITIES_STORE, identitySerde,
                 reference.identities());
-        globalStore(builder, settings.assetsTopic(), ASSETS_SOURCE, ASSETS_STORE, assetSerde, reference.assets());
+        ReferenceStores.register(builder, settings.assetsTopic(), ASSETS_SOURCE, ASSETS_STORE, assetSerde, reference.assets());
 
         // One scanner for all tasks: it is thread-safe and its automaton is costly to build.
         ContentInspector inspector = new ContentInspector(new ContentScanner(settings.scanner()));
@@ -111,16 +111,5 @@ public final class EnrichTopology {
     /** The catalog as the global store {@value #TOOLS_STORE} holds it, for later stages that read it per event. */
     public DecodedTable<AiTool> catalog() {
         return reference.tools().decoded();
-    }
-
-    /** Global stores hold the whole table on every instance and restore from the topic itself: no changelog. */
-    private static <V> void globalStore(StreamsBuilder builder, String topic, String sourceName, String storeName,
-                                        Serde<V> serde, ReferenceTable<V, ?> table) {
-        builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), Serdes.String(), serde)
-                        .withLoggingDisabled(),
-                topic,
-                Consumed.with(Serdes.String(), serde).withName(sourceName),
-                () -> new ReferenceUpdater<>(storeName, table));
     }
 }

@@ -1,6 +1,7 @@
 package dev.sightline.pipeline.enrich;
 
 import dev.sightline.pipeline.reference.DecodedTable;
+import dev.sightline.pipeline.reference.ReferenceRecords;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -17,7 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * @param <V> record type
  * @param <S> compiled form
  */
-final class ReferenceTable<V, S> {
+final class ReferenceTable<V, S> implements ReferenceRecords<V> {
     private record Compiled<S>(long generation, S snapshot) {
     }
 
@@ -32,19 +33,23 @@ final class ReferenceTable<V, S> {
         this.compiler = compiler;
     }
 
-    void put(String key, V value) {
+    @Override
+    public void put(String key, V value) {
         records.put(key, value);
         generation.incrementAndGet();
     }
 
-    void remove(String key) {
-        if (records.remove(key)) {
+    @Override
+    public boolean remove(String key) {
+        boolean removed = records.remove(key);
+        if (removed) {
             generation.incrementAndGet();
         }
+        return removed;
     }
 
-    /** Makes the records equal to the store's: on start, the store holds what was restored from the topic. */
-    void replaceAll(KeyValueStore<String, V> store) {
+    @Override
+    public void replaceAll(KeyValueStore<String, V> store) {
         records.replaceAll(store);
         generation.incrementAndGet();
     }

@@ -12,23 +12,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * global-store processor writes the store (for restoration) and this table alike, so readers see the same updates in
  * the same order as the store's. Thread-safe: one writer (the global thread), any number of readers.
  */
-public final class DecodedTable<V> {
+public final class DecodedTable<V> implements ReferenceRecords<V> {
     private final Map<String, V> records = new ConcurrentHashMap<>();
 
     public V get(String key) {
         return key == null ? null : records.get(key);
     }
 
+    @Override
     public void put(String key, V value) {
         records.put(key, value);
     }
 
-    /** @return whether the key was there */
+    @Override
     public boolean remove(String key) {
         return records.remove(key) != null;
     }
 
-    /** Makes the records equal to the store's: on start, the store holds what was restored from the topic. */
+    @Override
     public void replaceAll(KeyValueStore<String, V> store) {
         Map<String, V> restored = new TreeMap<>();
         try (KeyValueIterator<String, V> all = store.all()) {

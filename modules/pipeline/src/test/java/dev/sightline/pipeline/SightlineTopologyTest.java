@@ -111,8 +111,6 @@ class SightlineTopologyTest {
     }
 
     private Properties properties() {
-        Properties props = new Properties();
-        props.putAll(StreamsApplication.streamsProperties(config));
-        return props;
+        return DriverProperties.of(config);
     }
 }

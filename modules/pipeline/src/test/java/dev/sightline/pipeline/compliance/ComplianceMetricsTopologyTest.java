@@ -13,6 +13,7 @@ import dev.sightline.model.ProxyAction;
 import dev.sightline.model.SanctionStatus;
 import dev.sightline.model.SourceCoordinates;
 import dev.sightline.model.ToolMatch;
+import dev.sightline.pipeline.DriverProperties;
 import dev.sightline.pipeline.metrics.MetricNames;
 import dev.sightline.serde.MockSchemaRegistryClient;
 import dev.sightline.serde.SchemaRegistryClient;
@@ -26,7 +27,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -34,13 +34,11 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -244,10 +242,7 @@ class ComplianceMetricsTopologyTest {
     }
 
     private void startDriver(Topology topology) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "compliance-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(topology, props, T0);
+        driver = new TopologyTestDriver(topology, DriverProperties.standalone("compliance-test"), T0);
         events = driver.createInputTopic(TOPICS.enrichedTopic(), new StringSerializer(), eventSerde.serializer());
         alerts = driver.createInputTopic(TOPICS.alertsTopic(), new StringSerializer(), alertSerde.serializer());
     }

@@ -18,6 +18,7 @@ import dev.sightline.model.SanctionStatus;
 import dev.sightline.model.SourceCoordinates;
 import dev.sightline.model.Topic;
 import dev.sightline.model.ToolMatch;
+import dev.sightline.pipeline.DriverProperties;
 import dev.sightline.pipeline.StreamsApplication;
 import dev.sightline.pipeline.metrics.EnrichMetrics;
 import dev.sightline.serde.MockSchemaRegistryClient;
@@ -64,9 +65,7 @@ class EnrichTopologyTest {
     @BeforeEach
     void start() {
         registry = SchemaRegistryClients.create("mock://" + scope, Map.of());
-        Properties props = new Properties();
-        props.putAll(StreamsApplication.streamsProperties(config()));
-        driver = new TopologyTestDriver(topology(), props, NOW);
+        driver = new TopologyTestDriver(topology(), DriverProperties.of(config()), NOW);
         events = driver.createInputTopic(Topic.AI_USAGE.baseName(), new StringSerializer(), serde(AiUsageEvent.class).serializer());
         tools = driver.createInputTopic(Topic.REF_AI_TOOLS.baseName(), new StringSerializer(), serde(AiTool.class).serializer());
         identities = driver.createInputTopic(Topic.REF_IDENTITIES.baseName(), new StringSerializer(), serde(Identity.class).serializer());

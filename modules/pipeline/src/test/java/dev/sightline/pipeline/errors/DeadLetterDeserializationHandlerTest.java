@@ -9,8 +9,8 @@ import dev.sightline.model.AiTool;
 import dev.sightline.model.AiUsageEvent;
 import dev.sightline.model.DeadLetter;
 import dev.sightline.model.Topic;
+import dev.sightline.pipeline.DriverProperties;
 import dev.sightline.pipeline.SightlineTopology;
-import dev.sightline.pipeline.StreamsApplication;
 import dev.sightline.pipeline.enrich.ScannerSettings;
 import dev.sightline.serde.MockSchemaRegistryClient;
 import dev.sightline.serde.SchemaRegistryClient;
@@ -26,7 +26,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -179,10 +178,8 @@ class DeadLetterDeserializationHandlerTest {
 
     private void start(Map<String, String> overrides) {
         SightlineConfig config = config(overrides);
-        Properties props = new Properties();
-        props.putAll(StreamsApplication.streamsProperties(config));
         driver = new TopologyTestDriver(SightlineTopology.build(config, registry(), meters,
-                Clock.fixed(NOW, ZoneOffset.UTC), ScannerSettings.from(config, true)), props, NOW);
+                Clock.fixed(NOW, ZoneOffset.UTC), ScannerSettings.from(config, true)), DriverProperties.of(config), NOW);
     }
 
     private boolean sourceSeen(String source) {

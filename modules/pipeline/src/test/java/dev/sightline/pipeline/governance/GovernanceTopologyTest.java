@@ -25,6 +25,7 @@ import dev.sightline.model.ToolMatch;
 import dev.sightline.model.ToolRule;
 import dev.sightline.model.Topic;
 import dev.sightline.model.UserContext;
+import dev.sightline.pipeline.DriverProperties;
 import dev.sightline.pipeline.SightlineTopology;
 import dev.sightline.pipeline.ToolUses;
 import dev.sightline.pipeline.detect.DetectTopology;
@@ -37,7 +38,6 @@ import dev.sightline.serde.SchemaRegistryClients;
 import dev.sightline.serde.SightlineAvroDeserializer;
 import dev.sightline.serde.SightlineAvroSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +45,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.avro.generic.GenericRecord;
@@ -59,7 +58,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -90,12 +88,7 @@ class GovernanceTopologyTest {
     @BeforeEach
     void start() throws Exception {
         registry = SchemaRegistryClients.create("mock://" + scope, Map.of());
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "governance-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("governance-test").toString());
-        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
-        driver = new TopologyTestDriver(topology(), props, T0);
+        driver = new TopologyTestDriver(topology(), DriverProperties.standalone("governance-test"), T0);
         events = driver.createInputTopic(Topic.AI_USAGE_ENRICHED.baseName(), new StringSerializer(),
                 serde(AiUsageEvent.class).serializer());
         policies = driver.createInputTopic(Topic.REF_POLICIES.baseName(), new StringSerializer(),

@@ -9,6 +9,7 @@ import dev.sightline.model.Activity;
 import dev.sightline.model.AiUsageEvent;
 import dev.sightline.model.DeadLetter;
 import dev.sightline.model.Topic;
+import dev.sightline.pipeline.DriverProperties;
 import dev.sightline.pipeline.SightlineTopology;
 import dev.sightline.pipeline.metrics.IngestMetrics;
 import dev.sightline.serde.MockSchemaRegistryClient;
@@ -23,7 +24,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -204,9 +204,7 @@ class NormalizeTopologyTest {
     }
 
     private void start(Map<String, String> overrides) {
-        Properties props = new Properties();
-        props.putAll(dev.sightline.pipeline.StreamsApplication.streamsProperties(config(overrides)));
-        driver = new TopologyTestDriver(topology(overrides), props, NOW);
+        driver = new TopologyTestDriver(topology(overrides), DriverProperties.of(config(overrides)), NOW);
     }
 
     private Topology topology(Map<String, String> overrides) {

@@ -12,6 +12,7 @@ import dev.sightline.model.AlertStatus;
 import dev.sightline.model.DataClass;
 import dev.sightline.model.Finding;
 import dev.sightline.model.Topic;
+import dev.sightline.pipeline.DriverProperties;
 import dev.sightline.pipeline.StreamsApplication;
 import dev.sightline.pipeline.metrics.MetricNames;
 import dev.sightline.pipeline.metrics.SiemMetrics;
@@ -131,9 +132,7 @@ class SiemTopologyTest {
     }
 
     private void start(Map<String, String> overrides) {
-        Properties props = new Properties();
-        props.putAll(StreamsApplication.streamsProperties(config(overrides)));
-        driver = new TopologyTestDriver(topology(overrides), props, T0);
+        driver = new TopologyTestDriver(topology(overrides), DriverProperties.of(config(overrides)), T0);
     }
 
     private Topology topology(Map<String, String> overrides) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sightline.app.EmbeddedSettings;
 import dev.sightline.app.runtime.SightlineRuntime;
 import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.SightlineConfig;
@@ -220,15 +221,10 @@ class QueryApiIT {
     }
 
     private SightlineConfig config(KafkaBroker broker, Path stateDir, String applicationId) {
-        return SightlineConfig.loader().environment(Map.of()).overrides(Map.of(
-                ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name(), broker.bootstrapServers(),
-                ConfigKeys.TOPIC_PREFIX.name(), broker.topicPrefix(),
-                ConfigKeys.TOPIC_PARTITIONS.name(), "2",
-                ConfigKeys.APPLICATION_ID.name(), applicationId,
-                ConfigKeys.SCHEMA_REGISTRY_URL.name(), "mock://" + scope,
-                ConfigKeys.STATE_DIR.name(), stateDir.toString(),
-                ConfigKeys.HTTP_PORT.name(), "0",
-                ConfigKeys.HTTP_API_TOKEN.name(), TOKEN)).load();
+        Map<String, String> settings = EmbeddedSettings.onSharedBroker(broker, scope, stateDir);
+        settings.put(ConfigKeys.APPLICATION_ID.name(), applicationId);
+        settings.put(ConfigKeys.HTTP_API_TOKEN.name(), TOKEN);
+        return EmbeddedSettings.load(settings);
     }
 
     /** Card numbers sent to two unreviewed tools by ten users, one event a second: even events chatgpt, odd claude. */

@@ -2,6 +2,7 @@ package dev.sightline.app.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sightline.app.EmbeddedSettings;
 import dev.sightline.app.cli.SightlineCommand;
 import dev.sightline.app.reference.ReferenceTables;
 import dev.sightline.app.runtime.SchemaRegistries;
@@ -148,14 +149,7 @@ class AuditVerifyIT {
     }
 
     private SightlineConfig config(KafkaBroker broker, Path stateDir) {
-        return SightlineConfig.loader().environment(Map.of()).overrides(Map.of(
-                ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name(), broker.bootstrapServers(),
-                ConfigKeys.TOPIC_PREFIX.name(), broker.topicPrefix(),
-                ConfigKeys.APPLICATION_ID.name(), broker.applicationId(),
-                ConfigKeys.TOPIC_PARTITIONS.name(), "2",
-                ConfigKeys.SCHEMA_REGISTRY_URL.name(), "mock://" + registryScope,
-                ConfigKeys.STATE_DIR.name(), stateDir.toString(),
-                ConfigKeys.HTTP_PORT.name(), "0")).load();
+        return EmbeddedSettings.load(EmbeddedSettings.onSharedBroker(broker, registryScope, stateDir));
     }
 
     private SchemaRegistryClient registry(SightlineConfig config) {

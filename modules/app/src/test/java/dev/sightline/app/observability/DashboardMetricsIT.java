@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.sightline.app.EmbeddedSettings;
 import dev.sightline.app.reference.DemoReferenceData;
 import dev.sightline.app.runtime.SchemaRegistries;
 import dev.sightline.app.runtime.SightlineRuntime;
 import dev.sightline.app.runtime.TrafficFeeder;
-import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.SightlineConfig;
 import dev.sightline.model.Topic;
 import dev.sightline.pipeline.SightlineTopology;
@@ -77,13 +77,8 @@ class DashboardMetricsIT {
         Map<String, Set<String>> queried = queriedMetrics();
         assertThat(queried).as("metrics queried by dashboards and rules").isNotEmpty();
 
-        SightlineConfig config = SightlineConfig.loader().environment(Map.of()).overrides(Map.of(
-                ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name(), broker.bootstrapServers(),
-                ConfigKeys.TOPIC_PREFIX.name(), broker.topicPrefix(),
-                ConfigKeys.APPLICATION_ID.name(), broker.applicationId(),
-                ConfigKeys.SCHEMA_REGISTRY_URL.name(), "mock://" + registryScope,
-                ConfigKeys.STATE_DIR.name(), stateDir.toString(),
-                ConfigKeys.HTTP_PORT.name(), "0")).load();
+        SightlineConfig config = EmbeddedSettings.load(EmbeddedSettings.onSharedBroker(broker, registryScope,
+                stateDir));
         assumeTrue(complianceStageWired(config), "the compliance metrics stage is not wired into SightlineTopology yet");
 
         double rate = 300;

@@ -1,8 +1,8 @@
 package dev.sightline.app.pipeline;
 
+import dev.sightline.app.EmbeddedSettings;
 import dev.sightline.app.runtime.PipelineDrain;
 import dev.sightline.app.runtime.SightlineRuntime;
-import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.SightlineConfig;
 import dev.sightline.model.Topic;
 import dev.sightline.pipeline.SightlineTopology;
@@ -58,17 +58,9 @@ final class PipelineUnderTest implements AutoCloseable {
     /** The configuration, not started yet (reference data may be published first), with {@code settings} on top. */
     static PipelineUnderTest configure(KafkaBroker broker, Path stateDir, String name, Map<String, String> settings) {
         String scope = name + "-" + UUID.randomUUID();
-        Map<String, String> all = new HashMap<>(Map.of(
-                ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name(), broker.bootstrapServers(),
-                ConfigKeys.TOPIC_PREFIX.name(), broker.topicPrefix(),
-                ConfigKeys.APPLICATION_ID.name(), broker.applicationId(),
-                ConfigKeys.TOPIC_PARTITIONS.name(), "2",
-                ConfigKeys.SCHEMA_REGISTRY_URL.name(), "mock://" + scope,
-                ConfigKeys.STATE_DIR.name(), stateDir.toString(),
-                ConfigKeys.HTTP_PORT.name(), "0"));
+        Map<String, String> all = EmbeddedSettings.onSharedBroker(broker, scope, stateDir);
         all.putAll(settings);
-        return new PipelineUnderTest(broker, scope,
-                SightlineConfig.loader().environment(Map.of()).overrides(all).load());
+        return new PipelineUnderTest(broker, scope, EmbeddedSettings.load(all));
     }
 
     SightlineConfig config() {

@@ -2,9 +2,9 @@ package dev.sightline.app.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sightline.app.EmbeddedSettings;
 import dev.sightline.app.reference.DemoReferenceData;
 import dev.sightline.app.runtime.SightlineRuntime;
-import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.SightlineConfig;
 import dev.sightline.embedded.EmbeddedKafka;
 import dev.sightline.model.Alert;
@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -134,13 +133,8 @@ class BrokerRestartIT {
     }
 
     private SightlineConfig config(String bootstrap, Path stateDir) {
-        Map<String, String> overrides = new HashMap<>();
-        overrides.put(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name(), bootstrap);
-        overrides.put(ConfigKeys.TOPIC_PARTITIONS.name(), "2");
-        overrides.put(ConfigKeys.SCHEMA_REGISTRY_URL.name(), "mock://" + scope);
-        overrides.put(ConfigKeys.STATE_DIR.name(), stateDir.toString());
-        overrides.put(ConfigKeys.HTTP_PORT.name(), "0");
-        return SightlineConfig.loader().environment(Map.of()).overrides(overrides).load();
+        return EmbeddedSettings.load(EmbeddedSettings.of(bootstrap, "mock://" + scope, stateDir,
+                EmbeddedSettings.PARTITIONS));
     }
 
     private Map<String, Object> client() {

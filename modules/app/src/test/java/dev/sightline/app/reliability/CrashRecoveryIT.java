@@ -2,6 +2,7 @@ package dev.sightline.app.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sightline.app.EmbeddedSettings;
 import dev.sightline.app.reference.DemoReferenceData;
 import dev.sightline.app.reference.ReferenceTables;
 import dev.sightline.config.ConfigKeys;
@@ -78,8 +79,8 @@ class CrashRecoveryIT {
     void aKilledApplicationResumesWithoutLosingOrDuplicatingRecords(KafkaBroker broker, @TempDir Path stateDir,
                                                                    @TempDir Path logs, @TempDir Path expectedStateDir)
             throws Exception {
-        Map<String, String> overrides = overrides(broker.bootstrapServers(), broker.topicPrefix(), stateDir);
-        SightlineConfig config = load(overrides);
+        Map<String, String> overrides = settings(broker.bootstrapServers(), broker.topicPrefix(), stateDir);
+        SightlineConfig config = EmbeddedSettings.load(overrides);
         broker.createTopics(1);
         TrafficSimulator simulator = simulator();
         ReferenceTables reference = DemoReferenceData.tables(simulator.users(), Clock.fixed(START, ZoneOffset.UTC));
@@ -130,23 +131,15 @@ class CrashRecoveryIT {
         assertThat(Files.readString(log)).contains("unreadable record");
     }
 
-    static Map<String, String> overrides(String bootstrap, String prefix, Path stateDir) {
-        Map<String, String> overrides = new HashMap<>();
-        overrides.put(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name(), bootstrap);
-        overrides.put(ConfigKeys.TOPIC_PREFIX.name(), prefix);
-        // internal topics are named after the application id: tests sharing the broker need their own
-        overrides.put(ConfigKeys.APPLICATION_ID.name(), prefix.replaceAll("\\.$", "") + "-v1");
+    /** The application's settings, for this JVM and for the child processes alike. */
+    private Map<String, String> settings(String bootstrap, String prefix, Path stateDir) {
         // one partition per topic: the whole run has one order, so an uninterrupted reference run is comparable
-        overrides.put(ConfigKeys.TOPIC_PARTITIONS.name(), "1");
-        overrides.put(ConfigKeys.STATE_DIR.name(), stateDir.toString());
-        overrides.put(ConfigKeys.HTTP_PORT.name(), "0");
-        overrides.put(ConfigKeys.SCANNER_HMAC_KEY.name(), SCANNER_KEY);
-        return overrides;
-    }
-
-    private SightlineConfig load(Map<String, String> overrides) {
-        overrides.put(ConfigKeys.SCHEMA_REGISTRY_URL.name(), registryServer.url());
-        return SightlineConfig.loader().environment(Map.of()).overrides(overrides).load();
+        Map<String, String> settings = EmbeddedSettings.of(bootstrap, registryServer.url(), stateDir, 1);
+        settings.put(ConfigKeys.TOPIC_PREFIX.name(), prefix);
+        // internal topics are named after the application id: tests sharing the broker need their own
+        settings.put(ConfigKeys.APPLICATION_ID.name(), prefix.replaceAll("\\.$", "") + "-v1");
+        settings.put(ConfigKeys.SCANNER_HMAC_KEY.name(), SCANNER_KEY);
+        return settings;
     }
 
     static TrafficSimulator simulator() {

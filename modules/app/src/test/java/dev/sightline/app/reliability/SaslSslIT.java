@@ -2,8 +2,8 @@ package dev.sightline.app.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sightline.app.EmbeddedSettings;
 import dev.sightline.app.runtime.SightlineRuntime;
-import dev.sightline.config.ConfigKeys;
 import dev.sightline.config.SightlineConfig;
 import dev.sightline.embedded.EmbeddedKafka;
 import dev.sightline.embedded.SaslSsl;
@@ -51,14 +51,10 @@ class SaslSslIT {
         SaslSsl listener = SaslSsl.generate(certificates, Map.of("sightline", "app-secret-" + UUID.randomUUID()));
         broker = EmbeddedKafka.builder().saslSsl(listener).start();
         Map<String, String> secured = listener.clientProperties("sightline");
-        Map<String, String> overrides = new HashMap<>();
+        Map<String, String> overrides = EmbeddedSettings.of(broker.saslSslBootstrapServers(), "mock://" + scope,
+                stateDir, 1);
         secured.forEach((key, value) -> overrides.put("kafka." + key, value));
-        overrides.put(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name(), broker.saslSslBootstrapServers());
-        overrides.put(ConfigKeys.TOPIC_PARTITIONS.name(), "1");
-        overrides.put(ConfigKeys.SCHEMA_REGISTRY_URL.name(), "mock://" + scope);
-        overrides.put(ConfigKeys.STATE_DIR.name(), stateDir.toString());
-        overrides.put(ConfigKeys.HTTP_PORT.name(), "0");
-        SightlineConfig config = SightlineConfig.loader().environment(Map.of()).overrides(overrides).load();
+        SightlineConfig config = EmbeddedSettings.load(overrides);
 
         runtime = SightlineRuntime.start(config, SightlineRuntime.Mode.EMBEDDED);
         Awaitility.await().atMost(Duration.ofSeconds(90))

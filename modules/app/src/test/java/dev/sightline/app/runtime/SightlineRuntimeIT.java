@@ -2,7 +2,7 @@ package dev.sightline.app.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sightline.config.ConfigKeys;
+import dev.sightline.app.EmbeddedSettings;
 import dev.sightline.config.SightlineConfig;
 import dev.sightline.model.AiUsageEvent;
 import dev.sightline.model.DeadLetter;
@@ -59,14 +59,8 @@ class SightlineRuntimeIT {
 
     @Test
     void rawRecordsFlowThroughTheRunningApplication(KafkaBroker broker, @TempDir Path stateDir) throws Exception {
-        SightlineConfig config = SightlineConfig.loader().environment(Map.of()).overrides(Map.of(
-                ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.name(), broker.bootstrapServers(),
-                ConfigKeys.TOPIC_PREFIX.name(), broker.topicPrefix(),
-                ConfigKeys.APPLICATION_ID.name(), broker.applicationId(),
-                ConfigKeys.TOPIC_PARTITIONS.name(), "2",
-                ConfigKeys.SCHEMA_REGISTRY_URL.name(), "mock://" + registryScope,
-                ConfigKeys.STATE_DIR.name(), stateDir.toString(),
-                ConfigKeys.HTTP_PORT.name(), "0")).load();
+        SightlineConfig config = EmbeddedSettings.load(EmbeddedSettings.onSharedBroker(broker, registryScope,
+                stateDir));
         runtime = SightlineRuntime.start(config, SightlineRuntime.Mode.EMBEDDED);
         Awaitility.await().atMost(Duration.ofSeconds(60))
                 .until(() -> runtime.application().state() == KafkaStreams.State.RUNNING);

@@ -18,15 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "assets", mixinStandardHelpOptions = true,
         description = "The data-classification table: data assets, their locations, labels and owners.",
         subcommands = AssetsCommand.Import.class)
-final class AssetsCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw Options.missingSubcommand(spec);
-    }
-
+final class AssetsCommand extends CommandGroup {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Validates an asset export of a DSPM or data catalog (CSV, JSON array or JSON Lines) and/or a "
                 + "Microsoft Purview sensitivity-label table, then publishes every entry to the compacted topic "

@@ -23,15 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "The tamper-evident audit trail of AI data access (audit.ai-data-access).",
         subcommands = {AuditCommand.Verify.class, CommandLine.HelpCommand.class})
-final class AuditCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw Options.missingSubcommand(spec);
-    }
-
+final class AuditCommand extends CommandGroup {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Reads audit.ai-data-access (committed records only), recomputes every record's hash and"
                     + " checks each partition's chain: sequence gaps, broken previousHash links, altered records.",

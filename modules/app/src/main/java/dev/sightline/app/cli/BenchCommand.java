@@ -20,15 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks on this machine; each prints its figures and a machine-readable last line.",
         subcommands = {BenchCommand.Scan.class, BenchCommand.Pipeline.class, BenchCommand.State.class})
-final class BenchCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw Options.missingSubcommand(spec);
-    }
-
+final class BenchCommand extends CommandGroup {
     @Command(name = "scan", mixinStandardHelpOptions = true,
             description = {
                 "Measures the sensitive-content scanner on FILE (JSON lines {\"id\",\"text\"} or plain text) on one "

@@ -29,17 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "catalog", mixinStandardHelpOptions = true,
         description = "The AI-tool catalog shipped with Sightline, with the organisation's overrides.",
         subcommands = {CatalogCommand.Import.class, CatalogCommand.Lookup.class})
-final class CatalogCommand implements Runnable {
+final class CatalogCommand extends CommandGroup {
     private static final String OVERRIDES_HELP = "Organisation override file (YAML or JSON): sanction status, owner, "
             + "approvals, own tools.";
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw Options.missingSubcommand(spec);
-    }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Validates the catalog and the override file, then publishes every tool to the compacted "

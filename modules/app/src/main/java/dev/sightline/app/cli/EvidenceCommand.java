@@ -32,15 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "evidence", mixinStandardHelpOptions = true,
         description = "Evidence for ISO/IEC 42001 Annex A from the pipeline's topics.",
         subcommands = {EvidenceCommand.Export.class, CommandLine.HelpCommand.class})
-final class EvidenceCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw Options.missingSubcommand(spec);
-    }
-
+final class EvidenceCommand extends CommandGroup {
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = {"Reads alerts, audit.ai-data-access, ai.inventory and lineage.edges (committed records"
                     + " only) and writes, per Annex A control, the figures, alerts and audit records of the period as"

@@ -15,15 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "identities", mixinStandardHelpOptions = true,
         description = "The identity table: users, their aliases, departments, groups and managers.",
         subcommands = IdentitiesCommand.Import.class)
-final class IdentitiesCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw Options.missingSubcommand(spec);
-    }
-
+final class IdentitiesCommand extends CommandGroup {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Validates a directory export (CSV, JSON array or JSON Lines: user, email, aliases, "
                 + "department, groups, manager, ...), then publishes every identity to the compacted topic "

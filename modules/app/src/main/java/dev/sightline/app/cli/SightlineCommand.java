@@ -3,8 +3,6 @@ package dev.sightline.app.cli;
 import dev.sightline.pipeline.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** The root command: lists the subcommands. Usage errors exit with 2, failures with 1. */
 @Command(name = "sightline",
@@ -15,20 +13,12 @@ import picocli.CommandLine.Spec;
         subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, ParseCommand.class, ShipCommand.class, ScanCommand.class,
             CatalogCommand.class, AssetsCommand.class, IdentitiesCommand.class, PolicyCommand.class, BenchCommand.class,
             EvidenceCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
-public final class SightlineCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
+public final class SightlineCommand extends CommandGroup {
     /** The configured command line every caller (main and tests) uses, so that exit codes are the same. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SightlineCommand());
         cli.setExecutionExceptionHandler(new FailureHandler());
         return cli;
-    }
-
-    @Override
-    public void run() {
-        throw Options.missingSubcommand(spec);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -61,12 +62,16 @@ import org.apache.kafka.streams.kstream.Produced;
  * <ol>
  *   <li>loads N simulated raw records (every format in the simulator's proportions, a share of prompts with content
  *       to scan) to the raw topics, after the reference tables;</li>
- *   <li>runs a byte-for-byte passthrough Kafka Streams application over them (raw topics to one sink topic) with the
- *       pipeline's own streams settings: the ceiling;</li>
+ *   <li>warms the JVM up: the whole pipeline over a copy of the load on topics of its own, not counted, then waits
+ *       for the JIT to settle;</li>
+ *   <li>runs a byte-for-byte passthrough Kafka Streams application over the loaded records (raw topics to one sink
+ *       topic) with the pipeline's own streams settings: the ceiling;</li>
  *   <li>runs the full pipeline from the same raw topics under a fresh application id;</li>
  *   <li>produces time-stamped records at half of the pipeline's measured rate and measures the latency from each
  *       record's production to its enriched event and to its alert;</li>
- *   <li>prints both rates, their ratio, the latencies, memory and state size, and as the last line
+ *   <li>prints both rates, their ratio, the CPU per raw record by thread group, the records written per raw record
+ *       by topic, the stream thread's longest commit/process/punctuation, the latencies, memory and state size, and
+ *       as the last line
  *       {@code pipeline_eps=<n> passthrough_eps=<n> ratio=<r> p99_ms=<n>}.</li>
  * </ol>
  * Rates count raw records. Everything (broker, both applications, producer, probes) shares one JVM and the machine's
@@ -88,6 +93,8 @@ public final class PipelineBenchmark {
     private static final Duration JIT_SETTLE_LIMIT = Duration.ofMinutes(1);
     /** After the last paced record, how long the probe keeps reading so that the tail is counted. */
     private static final Duration LATENCY_DRAIN = Duration.ofSeconds(5);
+    private static final Set<String> STALLS = Set.of("commit-latency-max", "process-latency-max",
+            "punctuate-latency-max");
 
     private final BenchSettings settings;
     private final PrintStream out;
@@ -278,12 +285,13 @@ public final class PipelineBenchmark {
 
     /**
      * The stream threads' own latency metrics over the last minute or so (Kafka Streams' sample window), i.e. the
-     * latency run: where a stall of the thread comes from (a commit, a punctuation, a slow record or a poll).
+     * latency run: where a stall of the thread comes from (a commit, a punctuation or a slow record). Poll latency is
+     * left out: it includes waiting for input.
      */
     private void printStreamThreadLatencies(StreamsApplication application) {
         Map<String, Double> worst = new TreeMap<>();
         application.streams().metrics().forEach((name, metric) -> {
-            if (name.group().equals("stream-thread-metrics") && name.name().endsWith("-latency-max")
+            if (name.group().equals("stream-thread-metrics") && STALLS.contains(name.name())
                     && metric.metricValue() instanceof Double value && !value.isNaN()) {
                 worst.merge(name.name().replace("-latency-max", ""), value, Math::max);
             }

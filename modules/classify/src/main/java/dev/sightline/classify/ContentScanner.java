@@ -36,6 +36,8 @@ public final class ContentScanner {
     private final int markerAnchorsFrom;
     private final int[] numberRules;
     private final int[] minDigits;
+    /** For each number rule: how far after the number a match can end (an IPv6 address goes on after its first group). */
+    private final int[] numberReach;
     private final Rule.TriggerCheck[] numberChecks;
     private final int[] atSignRules;
     private final int[] letterPairRules;
@@ -71,6 +73,7 @@ public final class ContentScanner {
         }
         numberRules = rulesWith(CharTrigger.NUMBER);
         minDigits = Arrays.stream(numberRules).map(r -> rules.get(r).minDigits()).toArray();
+        numberReach = Arrays.stream(numberRules).map(r -> rules.get(r).after()).toArray();
         numberChecks = Arrays.stream(numberRules).mapToObj(r -> rules.get(r).triggerCheck()).toArray(Rule.TriggerCheck[]::new);
         atSignRules = rulesWith(CharTrigger.AT_SIGN);
         letterPairRules = rulesWith(CharTrigger.LETTER_PAIR_DIGIT);
@@ -288,8 +291,8 @@ public final class ContentScanner {
         boolean cut = i - start >= MAX_NUMBER;
         for (int k = 0; k < numberRules.length; k++) {
             if (digits >= minDigits[k] && (cut || numberChecks[k].worthALook(text, start, end, digits))) {
-                // a match starts at most at a "+(" before the digits and ends with the number
-                windows.add(numberRules[k], start - 4, end + 1);
+                // a match starts at most at a "+(" before the digits and ends with the number or within the rule's reach
+                windows.add(numberRules[k], start - 4, end + 1 + numberReach[k]);
             }
         }
         return end;

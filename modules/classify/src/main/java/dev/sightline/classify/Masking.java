@@ -23,7 +23,8 @@ final class Masking {
                 String c = Context.alnumUpperOf(raw);
                 yield c.substring(0, 4) + " " + STARS + " " + last(c, 4);
             }
-            case IP_ADDRESS -> raw.substring(0, raw.indexOf('.', raw.indexOf('.') + 1)) + ".*.*";
+            case IP_ADDRESS -> raw.indexOf(':') >= 0 ? Ipv6.preview(raw)
+                    : raw.substring(0, raw.indexOf('.', raw.indexOf('.') + 1)) + ".*.*";
             case PRIVATE_KEY -> raw.substring(0, raw.indexOf("-----", 5) + 5) + STARS;
             case CONNECTION_STRING_PASSWORD, GENERIC_SECRET -> STARS;
             case SOURCE_CODE, PROPRIETARY_CODE -> "[code: " + lineCount(raw) + " lines]";
@@ -40,6 +41,7 @@ final class Masking {
             case PHONE_NUMBER -> (raw.startsWith("+") ? "+" : "") + Context.digitsOf(raw);
             case IBAN, UK_NINO -> Context.alnumUpperOf(raw);
             case EMAIL_ADDRESS -> raw.toLowerCase(Locale.ROOT);
+            case IP_ADDRESS -> raw.indexOf(':') >= 0 ? Ipv6.canonical(raw) : raw;
             default -> raw;
         };
     }

@@ -2,16 +2,19 @@ package dev.sightline.classify;
 
 import static dev.sightline.classify.Rule.REJECT;
 import static dev.sightline.classify.Rule.anchored;
+import static dev.sightline.classify.Rule.anchoredAnywhere;
 import static dev.sightline.classify.Rule.shaped;
 
 import dev.sightline.classify.Rule.CharTrigger;
 import dev.sightline.classify.Rule.FirstChars;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Detectors of the PII, PCI and PHI data classes. */
 final class PersonalRules {
@@ -41,11 +44,19 @@ final class PersonalRules {
         "cartella clinica", "numero paziente", "prontuario");
     private static final Context.Words PASSPORT_CONTEXT = Context.words("passport", "reisepass", "passeport", "pasaporte",
         "passaport", "paspoort", "paszport");
-    private static final Context.Words PHONE_CONTEXT = Context.words("phone", "tel", "telephone", "call", "mobil", "cell", "fax",
-        "contact", "reach", "text", "sms", "whatsapp", "ph", "dial", "ring", "number", "landline", "hotline",
+    /** Phone words but "number", which is phone context only when no other word names what number it is. */
+    private static final String[] PHONE_WORDS = {"phone", "tel", "telephone", "call", "mobil", "cell", "fax",
+        "contact", "reach", "text", "sms", "whatsapp", "ph", "dial", "ring", "landline", "hotline",
         // German, French, Spanish, Italian, Dutch, Portuguese ("mobil" and "cell" also find Mobilnummer, cellulare)
         "telefon", "telefoon", "teléfono", "téléphone", "tél", "handy", "móvil", "movil", "celular", "telemóvel",
-        "telemovel", "portable", "gsm", "rufnummer", "anruf", "llam", "appel", "chiam", "bel", "ligue");
+        "telemovel", "portable", "gsm", "rufnummer", "anruf", "llam", "appel", "chiam", "bel", "ligue"};
+    private static final Context.Words PHONE_CONTEXT = Context.words(
+            Stream.concat(Arrays.stream(PHONE_WORDS), Stream.of("number")).toArray(String[]::new));
+    private static final Context.Words PHONE_CONTEXT_BUT_NUMBER = Context.words(PHONE_WORDS);
+    /** Words that make "number" an order, invoice, ticket or account number ("order number 7731 2290"). */
+    private static final Context.Words NOT_PHONE_NUMBER_CONTEXT = Context.words("order", "invoice", "ticket", "account",
+        "tracking", "reference", "case", "serial", "transaction", "confirmation", "booking", "customer", "claim", "policy",
+        "item", "part");
     private static final Context.Words VERSION_CONTEXT = Context.words("version", "ver", "release", "build", "v", "rev",
         "revision", "update", "upgrade", "firmware", "sdk", "jdk", "node", "python", "java", "chrome", "firefox", "safari", "edge",
         "agent", "mozilla", "oid", "snmp", "tag", "semver", "package", "pip", "npm", "maven", "gradle", "library");
@@ -57,6 +68,10 @@ final class PersonalRules {
 
     private static final Set<String> CARD_GROUPINGS = Set.of("4-4-4-4", "4-4-4-4-3", "4-6-5", "4-6-4", "4-4-4-1",
         "4-4-4-2", "4-4-4-3", "4-4-5", "4-4-4-4-1", "4-4-4-4-2");
+
+    /** An IPv6 literal's shape; {@link Ipv6#parse} checks its structure. */
+    private static final String IPV6 = "(?<![0-9A-Za-z:.%_-])((?:[0-9A-Fa-f]{1,4}|(?=::))(?::[0-9A-Fa-f]{0,4}){2,8}"
+            + "(?:\\.[0-9]{1,3}){0,3})(?![0-9A-Za-z:_-]|\\.[0-9A-Za-z])";
 
     private static final Pattern YEAR_FIRST_DATE = Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}.{0,20}");
     private static final Pattern DAY_FIRST_DATE = Pattern.compile("\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}.{0,20}");
@@ -107,6 +122,12 @@ final class PersonalRules {
                         "(?<![0-9A-Za-z.])((?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3})(?![0-9A-Za-z]|\\.\\d)",
                         1, CharTrigger.NUMBER, 4, 0, 0, PersonalRules::ipv4)
                         .checkedBy(PersonalRules::mayBePublicIpv4),
+                // IPv6: "::" forms are found at their "::", forms without it at a first group 2xxx or 3xxx (2000::/3)
+                anchoredAnywhere(FindingType.IP_ADDRESS, IPV6, 1, 40, 45, PersonalRules::ipv6, "::")
+                        .checkedBy((t, start, end, digits) -> Ipv6.hex(Context.charAt(t, start - 1)) >= 0
+                                || Ipv6.hex(Context.charAt(t, end)) >= 0),
+                shaped(FindingType.IP_ADDRESS, IPV6, 1, CharTrigger.NUMBER, 1, 0, 40, PersonalRules::ipv6)
+                        .checkedBy(PersonalRules::mayStartFullIpv6),
                 shaped(FindingType.PHONE_NUMBER,
                         "(?<![0-9A-Za-z+/.=_-])(\\+?\\(?\\d(?:[ .()-]{0,3}\\d){6,16}+)(?![0-9A-Za-z]|[.-]\\d)",
                         1, CharTrigger.NUMBER, 7, 0, 0, PersonalRules::phone)
@@ -447,6 +468,40 @@ final class PersonalRules {
         return isPublicIpv4(a, b, c) && !versionLike ? 0.9 : REJECT;
     }
 
+    /**
+     * An address written without {@code ::} that can be personal starts with a group 2xxx or 3xxx followed by a colon,
+     * and its run of hex digits and colons holds seven colons (times and MAC addresses do not).
+     */
+    private static boolean mayStartFullIpv6(String text, int start, int end, int digits) {
+        char first = text.charAt(start);
+        if (first != '2' && first != '3') {
+            return false;
+        }
+        int i = start + 1;
+        while (i - start < 4 && Ipv6.hex(Context.charAt(text, i)) >= 0) {
+            i++;
+        }
+        int colons = 0;
+        for (; i < text.length() && i - start < 40; i++) {
+            char c = text.charAt(i);
+            if (c == ':') {
+                colons++;
+            } else if (Ipv6.hex(c) < 0) {
+                break;
+            }
+        }
+        return colons >= 7;
+    }
+
+    /**
+     * A structurally valid IPv6 address that can point at a person's device, written with at least three groups
+     * ({@code 2001::}, {@code a::b} and {@code abc::def} are prefixes or C++ scopes, not hosts).
+     */
+    private static double ipv6(String text, MatchResult m, int s, int e) {
+        int[] groups = Ipv6.parse(text, s, e);
+        return groups != null && Ipv6.isPersonal(groups) && Ipv6.writtenGroups(text, s, e) >= 3 ? 0.9 : REJECT;
+    }
+
     private static double phone(String text, MatchResult m, int s, int e) {
         String raw = text.substring(s, e);
         String digits = Context.digitsOf(raw);
@@ -455,7 +510,7 @@ final class PersonalRules {
         }
         String[] groups = digitGroups(raw);
         boolean plus = raw.charAt(0) == '+';
-        boolean context = Context.before(text, s, 30, PHONE_CONTEXT);
+        boolean context = phoneContext(text, s);
         boolean shaped;
         if (plus) {
             shaped = digits.length() >= 8 && digits.length() <= 15 && (groups.length >= 2 || context || digits.length() >= 10);
@@ -471,6 +526,13 @@ final class PersonalRules {
             return REJECT;
         }
         return context ? 0.95 : 0.85;
+    }
+
+    /** A phone word in the 30 characters before {@code s}; "number" counts only without an order, ticket... word. */
+    private static boolean phoneContext(String text, int s) {
+        // one scan in the common case of no phone word at all
+        return Context.before(text, s, 30, PHONE_CONTEXT) && (Context.before(text, s, 30, PHONE_CONTEXT_BUT_NUMBER)
+                || !Context.before(text, s, 30, NOT_PHONE_NUMBER_CONTEXT));
     }
 
     /** {@code 2024 118 734}, {@code 2025-0314-77}: order and ticket numbers that start with a year, not a phone number. */

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param charTriggers  character shapes that trigger the rule
  * @param minDigits     for {@link CharTrigger#NUMBER}: fewest digits a number must have to be worth a look
  * @param before        how far before a trigger a match can start
- * @param after         how far after a trigger a match can end (numbers: the number itself bounds the window)
+ * @param after         how far after a trigger a match can end (numbers: how far after the number)
  * @param wordStart     anchors count only at the start of a word (not "aws" in "laws")
  * @param start         where, relative to its trigger, a match can start
  * @param startFilter   positions of a window worth a match attempt; null = every position (one {@code find()})
@@ -161,6 +161,12 @@ record Rule(FindingType type, Pattern pattern, int valueGroup, List<String> anch
     static Rule anchored(FindingType type, String regex, int valueGroup, int before, int after, Validator validator,
                          String... anchors) {
         return anchorRule(type, regex, valueGroup, before, after, true, Start.IN_WINDOW, null, validator, anchors);
+    }
+
+    /** Anchors count also inside a word ({@code ::} after a hex group); the value lies anywhere in the window. */
+    static Rule anchoredAnywhere(FindingType type, String regex, int valueGroup, int before, int after, Validator validator,
+                                 String... anchors) {
+        return anchorRule(type, regex, valueGroup, before, after, false, Start.IN_WINDOW, null, validator, anchors);
     }
 
     private static Rule anchorRule(FindingType type, String regex, int valueGroup, int before, int after, boolean wordStart,

@@ -41,6 +41,12 @@ final class SecretRules {
     /** {@code settings.db_password}, {@code db_password}: names of where a secret lives. */
     private static final Pattern DOTTED_NAME = Pattern.compile("[a-z_]+\\.[a-z_.]+");
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z]+(?:_[a-z]+)+");
+    /**
+     * "is" in English, German, French, Spanish, Portuguese, Italian and Dutch: in prose the first of them after a password
+     * word ends the words between it and the value ("Das Passwort für den Server ist ...").
+     */
+    private static final String PROSE_SEPARATORS = "is|was|ist|war|lautet|est|était|es|era|é|è|luidt";
+
     /** Shortest value of a {@code key = value} secret. */
     private static final int MIN_ASSIGNED_SECRET = 6;
 
@@ -106,6 +112,16 @@ final class SecretRules {
                         "access_key", "access-key", "accesskey", "auth_key", "auth-key", "authkey", "private_key", "private-key",
                         "privatekey", "credential", "passwort", "kennwort", "wachtwoord", "senha", "contrase")
                         .skippingKnownRejections(SecretRules::shortAssignedValueEnd),
+                prefixed(FindingType.GENERIC_SECRET,
+                        "(?i)(?:password|passwd|passphrase|passwort|kennwort|wachtwoord|senha|contrase[nñÑ]a|mot de passe)"
+                                + "((?:[ \\t]{1,3}(?!(?:" + PROSE_SEPARATORS + ")[ \\t])[\\p{L}\\p{N}_'’-]{1,24}){1,5}?)"
+                                + "(?:[ \\t]{1,3}(?:" + PROSE_SEPARATORS + ")(?=[ \\t])|[ \\t]{0,3}[=:](?=[ \\t\"'`]))[ \\t]{0,4}"
+                                + "(?:\"([^\"\\r\\n]{1,300})\"|'([^'\\r\\n]{1,300})'|`([^`\\r\\n]{1,300})`"
+                                + "|([^\\s\"'`,;)}\\]]{0,299}[^\\s\"'`,;)}\\].!?:]))",
+                        -2, 420, SecretRules::passwordAfterWords,
+                        "password", "passwd", "passphrase", "passwort", "kennwort", "wachtwoord", "senha", "contrase",
+                        "mot de passe")
+                        .checkedBy(SecretRules::mayNamePasswordInProse),
                 prefixed(FindingType.GENERIC_SECRET,
                         "(?i)(?<![A-Za-z0-9])(?:bearer|basic)\\s{1,3}([A-Za-z0-9._~+/-]{15,2047}[A-Za-z0-9_~+/=-])",
                         1, 2100, (t, m, s, e) -> tokenLike(t.substring(s, e)) ? 0.85 : REJECT, "bearer", "basic"));
@@ -384,6 +400,58 @@ final class SecretRules {
             return quoted && !prose || passwordLike(value) || machineLike ? 0.85 : REJECT;
         }
         return tokenShaped(value) ? 0.8 : REJECT; // tokenLike's look-alike checks are secretValue's, passed above
+    }
+
+    /**
+     * A password named with a few words between the password word and the value ("the password for the server is X",
+     * "mot de passe du compte : X"): words that make it something other than a password (policy, length, manager,
+     * reset, hint) reject it, and the value must mix letters with digits or symbols, so prose ("the password for the
+     * VPN is expired") stays quiet.
+     */
+    private static double passwordAfterWords(String text, MatchResult m, int s, int e) {
+        for (String word : m.group(1).strip().toLowerCase(Locale.ROOT).split("[ \t]+")) {
+            // word starts, not substrings as in key names: "admin" is no "min"
+            if (startsWithAny(word, NOT_SECRET_KEYS) || startsWithAny(word, NOT_SECRET_AFTER_KEY_WORD)) {
+                return REJECT;
+            }
+        }
+        String value = text.substring(s, e);
+        return secretValue(value, MIN_ASSIGNED_SECRET) && passwordLike(value) && !LookAlikes.isUuid(value)
+                && !looksLikeCode(value) ? 0.8 : REJECT;
+    }
+
+    /**
+     * What {@link #passwordAfterWords} needs after the password word (and at most two more letters: contraseña): a space
+     * or tab, then a first word that does not make it something other than a password ("password reset flow").
+     */
+    private static boolean mayNamePasswordInProse(String text, int anchorStart, int anchorEnd, int digits) {
+        int i = anchorEnd;
+        while (i - anchorEnd < 2 && Character.isLetter(Context.charAt(text, i))) {
+            i++;
+        }
+        if (Context.charAt(text, i) != ' ' && Context.charAt(text, i) != '\t') {
+            return false;
+        }
+        while (Context.charAt(text, i) == ' ' || Context.charAt(text, i) == '\t') {
+            i++;
+        }
+        for (String[] words : new String[][] {NOT_SECRET_KEYS, NOT_SECRET_AFTER_KEY_WORD}) {
+            for (String word : words) {
+                if (text.regionMatches(true, i, word, 0, word.length())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWithAny(String s, String[] prefixes) {
+        for (String p : prefixes) {
+            if (s.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean containsAny(String s, String[] words) {

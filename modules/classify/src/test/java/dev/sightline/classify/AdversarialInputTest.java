@@ -26,7 +26,10 @@ class AdversarialInputTest {
             n -> "sk-".repeat(n / 3),
             n -> "AB12 ".repeat(n / 5),
             n -> "(((((((((({{{{{;;;;;\n".repeat(n / 21),
-            n -> "patient E11 ".repeat(n / 12));
+            n -> "patient E11 ".repeat(n / 12),
+            n -> "2a00::".repeat(n / 6),
+            n -> "ab:".repeat(n / 3),
+            n -> "password for the server is ".repeat(n / 27));
 
     @Test
     void workGrowsLinearly() {

@@ -350,6 +350,12 @@ class ChallengeSetTest {
         add("client_ip: 93.184.215.14", FindingType.IP_ADDRESS, "93.184.215.14");
         add("2025-03-01 12:00:00,123 WARN [kafka-producer] NetworkClient - Connection to node 1 (broker-1/52.18.4.77:9092) "
                 + "could not be established.", FindingType.IP_ADDRESS, "52.18.4.77");
+        add("sshd[812]: Failed password for root from 2a02:6b8:c0e:500:1:0:0:4e0a port 52144 ssh2",
+                FindingType.IP_ADDRESS, "2a02:6b8:c0e:500:1:0:0:4e0a");
+        add("Die Anfrage kam von [2a01:4f8:c2c:123f::1]:443, danach von ::ffff:81.2.69.160.",
+                FindingType.IP_ADDRESS, "2a01:4f8:c2c:123f::1", FindingType.IP_ADDRESS, "::ffff:81.2.69.160");
+        add("{\"remote_addr\":\"2600:1700:3e40:9a30:d1c4:72ff:fe18:a6b2\",\"status\":403}",
+                FindingType.IP_ADDRESS, "2600:1700:3e40:9a30:d1c4:72ff:fe18:a6b2");
         add("Hi team, customer Jane Roe (jane.roe@outlook.com, +1 312 867 2210) says the export fails since Monday.",
                 FindingType.EMAIL_ADDRESS, "jane.roe@outlook.com", FindingType.PHONE_NUMBER, "+1 312 867 2210");
 
@@ -539,6 +545,10 @@ class ChallengeSetTest {
         add("database:\n  host: db.acme.io\n  password: \"v8R#2mQx!pL\"\n", FindingType.GENERIC_SECRET, "v8R#2mQx!pL");
         add("{\"client_secret\": \"9f8KqL2xVb7TzR4wNm1YcH6u\"}", FindingType.GENERIC_SECRET, "9f8KqL2xVb7TzR4wNm1YcH6u");
         add("The wifi password is Blu3Mountain$42.", FindingType.GENERIC_SECRET, "Blu3Mountain$42");
+        add("Hi Tom, the password for the staging server is hunter2Xy! Please rotate it.", FindingType.GENERIC_SECRET, "hunter2Xy");
+        add("Le mot de passe du compte admin : Vq8#rTz4Lm (à changer).", FindingType.GENERIC_SECRET, "Vq8#rTz4Lm");
+        add("La contraseña de la base de datos es Kz4!pWq7Rt, no la compartas.", FindingType.GENERIC_SECRET, "Kz4!pWq7Rt");
+        add("Het wachtwoord voor de router is Fl0w3r#Pot.", FindingType.GENERIC_SECRET, "Fl0w3r#Pot");
         add("api_key = 'b7Xq9LmZ2vK8pR4tW6yN3cH5'", FindingType.GENERIC_SECRET, "b7Xq9LmZ2vK8pR4tW6yN3cH5");
         add("Das Passwort für den Server ist Hx7#kLm2q9.", FindingType.GENERIC_SECRET, "Hx7#kLm2q9");
         add("Zugangsdaten für das VPN:\nBenutzer: mkoch\nPasswort: Tz8#qLw2vX", FindingType.GENERIC_SECRET, "Tz8#qLw2vX");
@@ -621,6 +631,12 @@ class ChallengeSetTest {
         negative("Bestellnummer 4412 8893 12, Kundennummer 100 234.");
         negative("Número de pedido 7731 2290, gracias.");
         negative("Order number 7731 2290, thanks.");
+        negative("The password for the server is stored in Vault; the password policy is strict.");
+        negative("Das Passwort für den Server ist abgelaufen. Passwort vergessen?");
+        negative("Le mot de passe du compte est expiré depuis lundi.");
+        negative("Your password must be at least 12 characters; the password reset link is https://acme.io/r?x=1.");
+        negative("listen [::]:8080 and [::1]:9090; fe80::1%en0 and fd7a:115c:a1e0::53 are internal, 2001:db8::17 is an example.");
+        negative("10:42:17.031 std::unordered_map<std::string, int>::iterator at 0x7ffd:5e2c, MAC 3c:22:fb:9a:01:7e");
         negative("Bel ons gerust, ticketnummer 2025-0314-77.");
         negative("Il numero di versione è 4.12.1 (build 20250314).");
         negative("Mobile app 3.14.2 crashed 12 times on Android 14.");

@@ -31,6 +31,8 @@ class DetectorTest {
                 Arguments.of(FindingType.PASSPORT_NUMBER, "passport no. 533380006", "533380006"),
                 Arguments.of(FindingType.IP_ADDRESS, "client 34.201.12.7", "34.201.12.7"),
                 Arguments.of(FindingType.IP_ADDRESS, "Connection to node 1 (broker-1/52.18.4.77:9092)", "52.18.4.77"),
+                Arguments.of(FindingType.IP_ADDRESS, "client 2a00:1450:4001:824::200e", "2a00:1450:4001:824::200e"),
+                Arguments.of(FindingType.IP_ADDRESS, "GET http://[2606:4700:3033::6815:3e1]:8443/x", "2606:4700:3033::6815:3e1"),
                 Arguments.of(FindingType.PHONE_NUMBER, "call (415) 867-5309", "(415) 867-5309"),
                 Arguments.of(FindingType.PHONE_NUMBER, "tel +44 20 7123 4567", "+44 20 7123 4567"),
                 Arguments.of(FindingType.PHONE_NUMBER, "Marie: 06 12 34 56 78", "06 12 34 56 78"),
@@ -38,6 +40,8 @@ class DetectorTest {
                 Arguments.of(FindingType.PHONE_NUMBER, "Teléfono: 612 34 56 78", "612 34 56 78"),
                 Arguments.of(FindingType.PHONE_NUMBER, "Il mio cellulare è 347 123 4567", "347 123 4567"),
                 Arguments.of(FindingType.PHONE_NUMBER, "Handynummer: 0151 23456789", "0151 23456789"),
+                Arguments.of(FindingType.PHONE_NUMBER, "my number is 612 34 56 78", "612 34 56 78"),
+                Arguments.of(FindingType.PHONE_NUMBER, "order 7731: call the customer on number 612 34 56 78", "612 34 56 78"),
                 Arguments.of(FindingType.US_NPI, "NPI 1234567893", "1234567893"),
                 Arguments.of(FindingType.MEDICAL_RECORD_NUMBER, "MRN: 00123456", "00123456"),
                 Arguments.of(FindingType.ICD10_CODE, "Diagnosis: E11.9", "E11.9"),
@@ -67,7 +71,15 @@ class DetectorTest {
                 Arguments.of(FindingType.GENERIC_SECRET, "server.ssl.key-store-password=Kx9#mQ2vLp7", "Kx9#mQ2vLp7"),
                 Arguments.of(FindingType.GENERIC_SECRET, "reset_token = q8Zr2LmX9vK4pT7wN3bY6cH1", "q8Zr2LmX9vK4pT7wN3bY6cH1"),
                 Arguments.of(FindingType.GENERIC_SECRET, "Passwort: Tz8#qLw2vX", "Tz8#qLw2vX"),
-                Arguments.of(FindingType.GENERIC_SECRET, "contraseña: Rq5!mZt8Lp", "Rq5!mZt8Lp"));
+                Arguments.of(FindingType.GENERIC_SECRET, "contraseña: Rq5!mZt8Lp", "Rq5!mZt8Lp"),
+                // a few words between the password word and the value
+                Arguments.of(FindingType.GENERIC_SECRET, "the password for the server is hunter2Xy", "hunter2Xy"),
+                Arguments.of(FindingType.GENERIC_SECRET, "Das Passwort für den Server ist Tr0mb0ne#7", "Tr0mb0ne#7"),
+                Arguments.of(FindingType.GENERIC_SECRET, "mot de passe du compte : Qm4!vRt9zL", "Qm4!vRt9zL"),
+                Arguments.of(FindingType.GENERIC_SECRET, "password of admin account = Adm1n!2024x", "Adm1n!2024x"),
+                Arguments.of(FindingType.GENERIC_SECRET, "la contraseña del servidor es Pz7$kQw2mN", "Pz7$kQw2mN"),
+                Arguments.of(FindingType.GENERIC_SECRET, "het wachtwoord van de server is Gr8#tVb5Lq", "Gr8#tVb5Lq"),
+                Arguments.of(FindingType.GENERIC_SECRET, "a senha do servidor é \"Kj3@wLp9Rx\"", "Kj3@wLp9Rx"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -104,7 +116,16 @@ class DetectorTest {
                 "logo@2x.png", "git@github.com:acme/repo.git", "password = os.environ[\"DB_PASSWORD\"]",
                 "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----",
                 "Call 555-0142 for the demo", "phone: +1 555 0100", "Bel ons gerust, ticketnummer 2025-0314-77.",
-                "Número de pedido 7731 2290, gracias.", "Passwort: ******", "contraseña: <TU_CONTRASEÑA>");
+                "Número de pedido 7731 2290, gracias.", "Passwort: ******", "contraseña: <TU_CONTRASEÑA>",
+                "hosts ::1 :: fe80::1ff:fe23:4567:890a%eth0 fd12:3456:789a::1 2001:db8:85a3::8a2e:370:7334 ff02::1",
+                "at 12:30:45 the MAC aa:bb:cc:dd:ee:ff moved; std::string a::b; ::ffff:192.168.1.20",
+                "the password policy is strict", "password must be at least 12 characters", "the password is in the vault",
+                "Passwort vergessen?", "The password for the server is stored in Vault.", "Das Passwort für den Server ist abgelaufen.",
+                "Le mot de passe du compte est expiré.", "password of admin account = ${ADMIN_PASSWORD}",
+                "the password manager for the team is Bitwarden7x", "the password length for new accounts is 12chars",
+                "la contraseña del servidor es secreta", "the password for the VPN is: see 1Password, entry vpn-prod",
+                "Order number 7731 2290", "invoice number 4471 9920 is paid", "your ticket number: 5521 778 4410",
+                "account number 612 34 56 78");
     }
 
     @ParameterizedTest

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -30,6 +31,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class AuditChainProcessor implements Processor<String, AiUsageEvent, String, ChainedAudit> {
     private final RuleReferences references;
+    private final Function<AuditRecord, byte[]> encoder;
     private final GovernanceMetrics metrics;
     private final Clock clock;
     /** The per-event rules of the detect stage, to know whether an interaction raised an alert (see AuditRecords). */
@@ -39,8 +41,11 @@ final class AuditChainProcessor implements Processor<String, AiUsageEvent, Strin
     private ProcessorContext<String, ChainedAudit> context;
     private KeyValueStore<Integer, ChainHead> chain;
 
-    AuditChainProcessor(RuleReferences references, GovernanceMetrics metrics, Clock clock) {
+    /** @param encoder an audit record's Avro bytes, as the audit topic holds them */
+    AuditChainProcessor(RuleReferences references, Function<AuditRecord, byte[]> encoder, GovernanceMetrics metrics,
+                        Clock clock) {
         this.references = references;
+        this.encoder = encoder;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -68,7 +73,8 @@ final class AuditChainProcessor implements Processor<String, AiUsageEvent, Strin
                 now).candidates(); // rule failures are counted and logged by the detect stage
         AuditRecord audit = chained(AuditRecords.unchained(event, sanction, alerts, now));
         metrics.auditRecordWritten(audit.getOutcome().name().toLowerCase(Locale.ROOT));
-        context.forward(new Record<>(record.key(), new ChainedAudit(partition(), audit), now.toEpochMilli()));
+        context.forward(new Record<>(record.key(), new ChainedAudit(partition(), audit, encoder.apply(audit)),
+                now.toEpochMilli()));
     }
 
     /** Sets sequence, previousHash and hash, and moves the partition's head to the record. */

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,16 +24,13 @@ final class AuditIndexProcessor implements Processor<String, ChainedAudit, Void,
     static final int SWEEP_BATCH = 10_000;
 
     private final Duration retention;
-    private final Function<AuditRecord, byte[]> encoder;
     private final Clock clock;
     private KeyValueStore<Bytes, byte[]> index;
     /** Where the next sweep resumes; null = from the first key. In memory only: after a restart a sweep starts over. */
     private Bytes sweepFrom;
 
-    /** @param encoder an audit record's Avro bytes, as the audit topic holds them */
-    AuditIndexProcessor(Duration retention, Function<AuditRecord, byte[]> encoder, Clock clock) {
+    AuditIndexProcessor(Duration retention, Clock clock) {
         this.retention = retention;
-        this.encoder = encoder;
         this.clock = clock;
     }
 
@@ -52,7 +48,7 @@ final class AuditIndexProcessor implements Processor<String, ChainedAudit, Void,
         AuditRecord audit = record.value().record();
         long eventTime = audit.getEventTime().toEpochMilli();
         if (eventTime >= oldestKept()) {
-            index.put(AuditIndex.key(record.key(), eventTime, audit.getRecordId()), encoder.apply(audit));
+            index.put(AuditIndex.key(record.key(), eventTime, audit.getRecordId()), record.value().bytes());
         }
     }
 

@@ -126,16 +126,16 @@ public final class GovernanceTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_CHAIN_STORE),
                 Serdes.Integer(), ChainHead.serde())
                 .withCachingEnabled());
-        KStream<String, ChainedAudit> audits = events.process(() -> new AuditChainProcessor(references, metrics, clock),
+        KStream<String, ChainedAudit> audits = events.process(() -> new AuditChainProcessor(references, auditBytes(), metrics, clock),
                 Named.as(AUDIT_CHAIN), AUDIT_CHAIN_STORE);
-        audits.to(settings.auditTopic(), Produced.with(Serdes.String(), ChainedAudit.writeOnlySerde(auditSerde))
+        audits.to(settings.auditTopic(), Produced.with(Serdes.String(), ChainedAudit.writeOnlySerde())
                 .withStreamPartitioner(ChainedAudit.partitioner()).withName(AUDIT_SINK));
         // same task as the chain, so the index of a user lives where that user's partition is processed
         // values are the records' Avro bytes: the retention sweep reads only keys, the query API decodes what it returns
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_INDEX_STORE),
                 Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingEnabled());
-        audits.process(() -> new AuditIndexProcessor(settings.auditRetention(), auditBytes(), clock),
+        audits.process(() -> new AuditIndexProcessor(settings.auditRetention(), clock),
                 Named.as(AUDIT_INDEX), AUDIT_INDEX_STORE);
 
         var inventoryStores = aggregateStores(builder, INVENTORY_STORE, INVENTORY_MEMBERS_STORE,
@@ -153,7 +153,7 @@ public final class GovernanceTopology {
                 .to(settings.lineageTopic(), Produced.with(Serdes.String(), lineageSerde).withName(LINEAGE_SINK));
     }
 
-    /** An audit record as the audit topic's bytes (same subject, same schema id), for the audit index. */
+    /** An audit record as the audit topic's bytes (same subject, same schema id), for the topic and the index. */
     private Function<AuditRecord, byte[]> auditBytes() {
         Serializer<AuditRecord> serializer = auditSerde.serializer();
         String topic = settings.auditTopic();

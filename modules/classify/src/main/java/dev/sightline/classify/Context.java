@@ -77,6 +77,15 @@ final class Context {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
+    /** An ASCII hex digit's value, or -1 (Character.digit would also take other scripts' digits). */
+    static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        char lower = (char) (c | 0x20);
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
+    }
+
     static char charAt(String text, int i) {
         return i >= 0 && i < text.length() ? text.charAt(i) : ' ';
     }

@@ -35,8 +35,8 @@ final class Ipv6 {
             }
             int groupEnd = i;
             int value = 0;
-            while (groupEnd < to && groupEnd - i < 5 && hex(s.charAt(groupEnd)) >= 0) {
-                value = value << 4 | hex(s.charAt(groupEnd));
+            while (groupEnd < to && groupEnd - i < 5 && Context.hexValue(s.charAt(groupEnd)) >= 0) {
+                value = value << 4 | Context.hexValue(s.charAt(groupEnd));
                 groupEnd++;
             }
             if (groupEnd < to && s.charAt(groupEnd) == '.') {
@@ -120,8 +120,7 @@ final class Ipv6 {
     static String preview(String raw) {
         int lastColon = raw.lastIndexOf(':');
         if (raw.indexOf('.', lastColon) >= 0) {
-            String v4 = raw.substring(lastColon + 1);
-            return raw.substring(0, lastColon + 1) + v4.substring(0, v4.indexOf('.', v4.indexOf('.') + 1)) + ".*.*";
+            return raw.substring(0, lastColon + 1) + Masking.ipv4Preview(raw.substring(lastColon + 1));
         }
         int first = raw.indexOf(':');
         int second = raw.indexOf(':', first + 1);
@@ -170,13 +169,5 @@ final class Ipv6 {
             }
         }
         return i == to ? value : -1;
-    }
-
-    static int hex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        char lower = (char) (c | 0x20);
-        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
     }
 }

@@ -23,8 +23,7 @@ final class Masking {
                 String c = Context.alnumUpperOf(raw);
                 yield c.substring(0, 4) + " " + STARS + " " + last(c, 4);
             }
-            case IP_ADDRESS -> raw.indexOf(':') >= 0 ? Ipv6.preview(raw)
-                    : raw.substring(0, raw.indexOf('.', raw.indexOf('.') + 1)) + ".*.*";
+            case IP_ADDRESS -> raw.indexOf(':') >= 0 ? Ipv6.preview(raw) : ipv4Preview(raw);
             case PRIVATE_KEY -> raw.substring(0, raw.indexOf("-----", 5) + 5) + STARS;
             case CONNECTION_STRING_PASSWORD, GENERIC_SECRET -> STARS;
             case SOURCE_CODE, PROPRIETARY_CODE -> "[code: " + lineCount(raw) + " lines]";
@@ -32,6 +31,11 @@ final class Masking {
                     raw.length() <= 4 ? raw.charAt(0) + "***" : raw.substring(0, 2) + STARS + last(raw, 2);
             default -> raw.length() >= 16 ? raw.substring(0, 4) + STARS + last(raw, 4) : raw.substring(0, 2) + STARS;
         };
+    }
+
+    /** The first two octets of a dotted quad: {@code 81.2.*.*}. */
+    static String ipv4Preview(String dotted) {
+        return dotted.substring(0, dotted.indexOf('.', dotted.indexOf('.') + 1)) + ".*.*";
     }
 
     /** The form that is hashed, so that the same value written differently correlates. */

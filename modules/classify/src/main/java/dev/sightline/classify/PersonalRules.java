@@ -124,8 +124,8 @@ final class PersonalRules {
                         .checkedBy(PersonalRules::mayBePublicIpv4),
                 // IPv6: "::" forms are found at their "::", forms without it at a first group 2xxx or 3xxx (2000::/3)
                 anchoredAnywhere(FindingType.IP_ADDRESS, IPV6, 1, 40, 45, PersonalRules::ipv6, "::")
-                        .checkedBy((t, start, end, digits) -> Ipv6.hex(Context.charAt(t, start - 1)) >= 0
-                                || Ipv6.hex(Context.charAt(t, end)) >= 0),
+                        .checkedBy((t, start, end, digits) -> Context.hexValue(Context.charAt(t, start - 1)) >= 0
+                                || Context.hexValue(Context.charAt(t, end)) >= 0),
                 shaped(FindingType.IP_ADDRESS, IPV6, 1, CharTrigger.NUMBER, 1, 0, 40, PersonalRules::ipv6)
                         .checkedBy(PersonalRules::mayStartFullIpv6),
                 shaped(FindingType.PHONE_NUMBER,
@@ -344,7 +344,7 @@ final class PersonalRules {
     }
 
     private static boolean isHexOrDash(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '-';
+        return Context.hexValue(c) >= 0 || c == '-';
     }
 
     private static double iban(String text, MatchResult m, int s, int e) {
@@ -478,7 +478,7 @@ final class PersonalRules {
             return false;
         }
         int i = start + 1;
-        while (i - start < 4 && Ipv6.hex(Context.charAt(text, i)) >= 0) {
+        while (i - start < 4 && Context.hexValue(Context.charAt(text, i)) >= 0) {
             i++;
         }
         int colons = 0;
@@ -486,7 +486,7 @@ final class PersonalRules {
             char c = text.charAt(i);
             if (c == ':') {
                 colons++;
-            } else if (Ipv6.hex(c) < 0) {
+            } else if (Context.hexValue(c) < 0) {
                 break;
             }
         }
